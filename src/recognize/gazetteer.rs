@@ -1,0 +1,235 @@
+//! The gazetteer: names from the lexicons, found with one aho-corasick automaton.
+//!
+//! Matching is case-aware: a letter that is upper case in the lexicon must be
+//! upper case in the text ("apple" is not "Apple"), while an all-capitals text
+//! matches any entry ("OPENAI" in a headline is OpenAI). A match must start and
+//! end on token boundaries. Among overlapping matches the longest wins, then the
+//! leftmost.
+
+use super::{Label, Mention};
+use crate::error::Result;
+use crate::lexicon::LexiconSet;
+use crate::span::Span;
+use crate::text::fold;
+use crate::tokenize::Token;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// A person or organisation the lexicons know, with its aliases.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KnownEntity {
+    /// Canonical name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// `Person` or `Org`.
+    pub label: Label,
+    /// For people: 'm', 'f' or 'u'.
+    pub gender: char,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    surface: String,
+    label: Label,
+    known: Option<usize>,
+    rule: &'static str,
+}
+
+/// The compiled gazetteer.
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    known: Vec<KnownEntity>,
+    entries: Vec<Entry>,
+    automaton: AhoCorasick,
+}
+
+/// Bare surnames of known people are matched only when at least this long
+/// ("Zuckerberg", "Hassabis"), so that "Page", "Cook" or "Son" are not.
+const MIN_BARE_SURNAME: usize = 6;
+
+impl Gazetteer {
+    /// Build from `common/people.tsv`, `common/orgs.tsv`, `common/products.txt`.
+    pub fn from_lexicons(set: &LexiconSet, not_names: &dyn Fn(&str) -> bool) -> Result<Gazetteer> {
+        let mut known = Vec::new();
+        let mut entries = Vec::new();
+        for (file, label) in [("people.tsv", Label::Person), ("orgs.tsv", Label::Org)] {
+            for row in set.rows("common", file) {
+                let name = row.field(0, "a name")?.to_string();
+                let aliases: Vec<String> = row
+                    .opt(1)
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(String::from)
+                    .collect();
+                let gender = match (label, row.opt(2)) {
+                    (Label::Org, _) | (_, "") | (_, "u") => 'u',
+                    (_, "m") => 'm',
+                    (_, "f") => 'f',
+                    (_, _) => return Err(row.error(2, "expected gender m, f or u")),
+                };
+                let idx = known.len();
+                for s in std::iter::once(&name).chain(&aliases) {
+                    entries.push(Entry {
+                        surface: s.clone(),
+                        label,
+                        known: Some(idx),
+                        rule: "gazetteer",
+                    });
+                }
+                if label == Label::Person {
+                    if let Some(last) = name.split_whitespace().last() {
+                        if last.chars().count() >= MIN_BARE_SURNAME
+                            && name.split_whitespace().count() >= 2
+                            && !not_names(last)
+                        {
+                            entries.push(Entry {
+                                surface: last.to_string(),
+                                label,
+                                known: Some(idx),
+                                rule: "gazetteer:surname",
+                            });
+                        }
+                    }
+                }
+                known.push(KnownEntity {
+                    name,
+                    aliases,
+                    label,
+                    gender,
+                });
+            }
+        }
+        for (file, label) in [("products.txt", Label::Product)] {
+            for row in set.rows("common", file) {
+                entries.push(Entry {
+                    surface: row.field(0, "a name")?.to_string(),
+                    label,
+                    known: None,
+                    rule: "gazetteer",
+                });
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(entries.iter().map(|e| e.surface.as_str()))
+            .map_err(|e| crate::Error::bad_argument(format!("cannot build gazetteer: {e}")))?;
+        Ok(Gazetteer {
+            known,
+            entries,
+            automaton,
+        })
+    }
+
+    /// The known entities, indexed by [`Mention::known`].
+    pub fn known(&self) -> &[KnownEntity] {
+        &self.known
+    }
+
+    /// Find known names in `text`. `tokens` must be the tokens of `text`.
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new(); // (tok_start, tok_end, entry)
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let Ok(ts) = tokens.binary_search_by(|t| t.span.start.cmp(&s)) else {
+                continue;
+            };
+            let Ok(te) = tokens.binary_search_by(|t| t.span.end.cmp(&e)) else {
+                continue;
+            };
+            let entry = &self.entries[m.pattern().as_usize()];
+            if !case_agrees(&entry.surface, &text[s..e]) {
+                continue;
+            }
+            // A bare surname right after a capitalised word belongs to that name
+            // ("Dennis Hassabis" is for the name rules, not "Hassabis" alone).
+            if entry.rule == "gazetteer:surname" && ts > 0 && tokens[ts - 1].case.is_capitalised() {
+                let prev = &tokens[ts - 1];
+                if prev.kind == crate::tokenize::TokenKind::Word
+                    && prev.span.end < s
+                    && text[prev.span.end..s].chars().all(|c| c == ' ')
+                {
+                    continue;
+                }
+            }
+            cands.push((ts, te + 1, m.pattern().as_usize()));
+        }
+        // Longest first, then leftmost; skip what overlaps a kept match.
+        cands.sort_by(|a, b| {
+            (b.1 - b.0)
+                .cmp(&(a.1 - a.0))
+                .then(a.0.cmp(&b.0))
+                .then(a.2.cmp(&b.2))
+        });
+        let mut taken = vec![false; tokens.len()];
+        let mut out = Vec::new();
+        for (ts, te, ei) in cands {
+            if taken[ts..te].iter().any(|&t| t) {
+                continue;
+            }
+            taken[ts..te].iter_mut().for_each(|t| *t = true);
+            let entry = &self.entries[ei];
+            out.push(Mention {
+                span: Span::new(tokens[ts].span.start, tokens[te - 1].span.end),
+                tokens: (ts, te),
+                label: entry.label,
+                rule: entry.rule,
+                known: entry.known,
+                timex: None,
+            });
+        }
+        out.sort_by_key(|m| m.span.start);
+        out
+    }
+
+    /// The known entity whose name or alias folds to `name`.
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        let f = fold(name);
+        self.known
+            .iter()
+            .position(|k| fold(&k.name) == f || k.aliases.iter().any(|a| fold(a) == f))
+    }
+}
+
+/// True when every letter that is upper case in `pattern` is upper case in
+/// `found`, or `found` is written all in capitals (a headline).
+fn case_agrees(pattern: &str, found: &str) -> bool {
+    let all_caps = found
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && found.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    if all_caps {
+        return true;
+    }
+    pattern
+        .chars()
+        .zip(found.chars())
+        .all(|(p, f)| !p.is_uppercase() || f.is_uppercase())
+        // "Paypal" for "PayPal": a capital inside the word may be lost, not the first one.
+        || (pattern.chars().next().is_some_and(char::is_uppercase)
+            && found.chars().next().is_some_and(char::is_uppercase)
+            && fold(pattern) == fold(found)
+            && !pattern.contains(' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_rules() {
+        for (p, f, want) in [
+            ("Apple", "Apple", true),
+            ("Apple", "apple", false),
+            ("Apple", "APPLE", true),
+            ("OpenAI", "OPENAI", true),
+            ("PayPal", "Paypal", true),
+            ("xAI", "XAI", true),
+            ("Orange", "orange", false),
+        ] {
+            assert_eq!(case_agrees(p, f), want, "{p} / {f}");
+        }
+    }
+}

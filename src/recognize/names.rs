@@ -1,0 +1,425 @@
+//! Rules for names that are in no lexicon.
+//!
+//! A *capitalised run* is a sequence of capitalised words, possibly joined by
+//! name particles ("de", "van", "bin") and initials ("J. P."). Leading words that
+//! are not names ("Selon", "Lorsque", "Le") and leading titles ("M.", "PDG") are
+//! trimmed off and kept as context. What is left is typed by the first rule that
+//! applies:
+//!
+//! | rule id              | evidence                                                    | type    |
+//! |----------------------|-------------------------------------------------------------|---------|
+//! | `place`              | the run is a place from `common/places.txt`                 | LOC     |
+//! | `org:suffix`         | ends with a company suffix ("Acme SA", "Globex Corp.")      | ORG     |
+//! | `org:word`           | holds an organisation word ("Banque", "Airlines")           | ORG     |
+//! | `person:title`       | follows an honorific ("M. Durand", "Mrs Smith")             | PERSON  |
+//! | `person:first-name`  | starts with a known first name, two words or more           | PERSON  |
+//! | `person:role`        | follows a role or kin word ("PDG Marc Durand", "son frère") | PERSON  |
+//! | `org:context`        | follows an organisation head or cue ("la société X", "chez X") | ORG  |
+//! | `org:camelcase`      | one word with inner capitals ("xAI", "DNNresearch")         | ORG     |
+//! | `org:acronym`        | one all-capitals word of 2–6 letters ("IBM")                | ORG     |
+//! | `unknown`            | anything else; resolution may type it later                 | UNKNOWN |
+
+use super::{Label, Mention};
+use crate::error::Result;
+use crate::lang::Lang;
+use crate::lexicon::LexiconSet;
+use crate::span::Span;
+use crate::text::{Case, fold};
+use crate::tokenize::{Sentence, Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+
+/// Kind of a title word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleKind {
+    /// "M.", "Mrs", "Dr": the next name is a person.
+    Honorific,
+    /// "PDG", "CEO", "fondateur".
+    Role,
+    /// "frère", "wife".
+    Kin,
+}
+
+/// Per-language word lists used by the rules.
+#[derive(Clone, Debug, Default)]
+pub struct LangNames {
+    /// Folded title phrases.
+    pub titles: HashMap<String, (TitleKind, char)>,
+    /// Folded org-context phrases: true for a head noun, false for a cue.
+    pub org_context: HashMap<String, bool>,
+    /// Folded capitalised non-names.
+    pub not_names: HashSet<String>,
+    /// Longest phrase, in words, among titles and org context.
+    max_words: usize,
+}
+
+/// The compiled name rules.
+#[derive(Clone, Debug)]
+pub struct NameRules {
+    /// Folded first name → gender ('m', 'f', 'u').
+    pub first_names: HashMap<String, char>,
+    suffixes: HashSet<String>,
+    org_words: HashSet<String>,
+    particles: HashSet<String>,
+    places: HashSet<String>,
+    /// Per language (index by [`Lang::index`]).
+    pub langs: [LangNames; 2],
+}
+
+fn strip_dot(s: &str) -> String {
+    fold(s.trim_end_matches('.'))
+}
+
+impl NameRules {
+    /// Compile from the lexicons.
+    pub fn from_lexicons(set: &LexiconSet) -> Result<NameRules> {
+        let mut first_names = HashMap::new();
+        for row in set.rows("common", "first_names.tsv") {
+            let g = match row.opt(1) {
+                "m" => 'm',
+                "f" => 'f',
+                "u" | "" => 'u',
+                _ => return Err(row.error(1, "expected gender m, f or u")),
+            };
+            first_names.insert(fold(row.field(0, "a first name")?), g);
+        }
+        let list = |file: &str, f: fn(&str) -> String| -> Result<HashSet<String>> {
+            set.rows("common", file)
+                .iter()
+                .map(|r| r.field(0, "an entry").map(f))
+                .collect()
+        };
+        let mut langs: [LangNames; 2] = Default::default();
+        for lang in Lang::ALL {
+            let l = &mut langs[lang.index()];
+            for row in set.rows(lang.code(), "titles.tsv") {
+                let kind = match row.field(1, "a title kind")? {
+                    "honorific" => TitleKind::Honorific,
+                    "role" => TitleKind::Role,
+                    "kin" => TitleKind::Kin,
+                    _ => return Err(row.error(1, "expected honorific, role or kin")),
+                };
+                let g = row.opt(2).chars().next().unwrap_or('u');
+                if !matches!(g, 'm' | 'f' | 'u') {
+                    return Err(row.error(2, "expected gender m, f or u"));
+                }
+                let key = phrase_key(row.field(0, "a title")?);
+                l.max_words = l.max_words.max(key.split(' ').count());
+                l.titles.insert(key, (kind, g));
+            }
+            for row in set.rows(lang.code(), "org_context.tsv") {
+                let head = match row.field(1, "head or cue")? {
+                    "head" => true,
+                    "cue" => false,
+                    _ => return Err(row.error(1, "expected head or cue")),
+                };
+                let key = phrase_key(row.field(0, "words")?);
+                l.max_words = l.max_words.max(key.split(' ').count());
+                l.org_context.insert(key, head);
+            }
+            for row in set.rows(lang.code(), "not_names.txt") {
+                l.not_names.insert(fold(row.field(0, "a word")?));
+            }
+        }
+        Ok(NameRules {
+            first_names,
+            suffixes: list("org_suffixes.txt", strip_dot)?,
+            org_words: list("org_words.txt", fold)?,
+            particles: list("particles.txt", fold)?,
+            places: list("places.txt", fold)?,
+            langs,
+        })
+    }
+
+    /// True when `word` (any case) is a capitalised non-name in some language.
+    pub fn is_not_name(&self, word: &str) -> bool {
+        let f = fold(word);
+        self.langs.iter().any(|l| l.not_names.contains(&f))
+    }
+
+    /// True when `name` is a place.
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(&fold(name))
+    }
+
+    /// Gender of a first name, if known.
+    pub fn first_name_gender(&self, word: &str) -> Option<char> {
+        self.first_names.get(&fold(word)).copied()
+    }
+
+    /// True when the folded word is a company suffix.
+    pub fn is_suffix(&self, word: &str) -> bool {
+        self.suffixes.contains(&strip_dot(word))
+    }
+
+    /// Find names in `text` outside the `taken` tokens.
+    pub fn find(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        lang: Lang,
+        taken: &[bool],
+    ) -> Vec<Mention> {
+        let l = &self.langs[lang.index()];
+        let mut out = Vec::new();
+        for s in sentences {
+            let headline = is_headline(text, &tokens[s.first..s.last]);
+            let mut i = s.first;
+            while i < s.last {
+                if taken[i] || !starts_name(text, &tokens[i]) {
+                    i += 1;
+                    continue;
+                }
+                let end = self.run_end(text, tokens, i, s.last, taken);
+                self.classify(text, tokens, s, i, end, l, headline, &mut out);
+                i = end;
+            }
+        }
+        out
+    }
+
+    fn run_end(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        start: usize,
+        limit: usize,
+        taken: &[bool],
+    ) -> usize {
+        let mut j = start + 1;
+        loop {
+            if j >= limit || taken[j] {
+                return j;
+            }
+            let t = &tokens[j];
+            let s = t.text(text);
+            if starts_name(text, t) {
+                j += 1;
+            } else if t.kind == TokenKind::Punct
+                && s == "."
+                && !t.space_before
+                && tokens[j - 1].text(text).chars().count() == 1
+                && j + 1 < limit
+                && starts_name(text, &tokens[j + 1])
+            {
+                j += 1; // "J. P. Morgan"
+            } else if (t.kind == TokenKind::Word
+                && t.case == Case::Lower
+                && self.particles.contains(s))
+                && j + 1 < limit
+                && !taken[j + 1]
+                && tokens[j + 1].case.is_capitalised()
+                && (tokens[j + 1].case == Case::Title || tokens[j + 1].case == Case::Upper)
+            {
+                j += 1; // "Charles de Gaulle"
+            } else if s == "&"
+                && j + 1 < limit
+                && !taken[j + 1]
+                && starts_name(text, &tokens[j + 1])
+            {
+                j += 1; // "Procter & Gamble"
+            } else {
+                return j;
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn classify(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        s: &Sentence,
+        mut a: usize,
+        b: usize,
+        l: &LangNames,
+        headline: bool,
+        out: &mut Vec<Mention>,
+    ) {
+        // Trim leading non-names and titles, remembering the titles.
+        let mut title: Option<TitleKind> = None;
+        while a < b {
+            let w = tokens[a].text(text);
+            let f = fold(w);
+            if let Some((k, _)) = l.titles.get(&f).or_else(|| l.titles.get(&format!("{f}."))) {
+                title = Some(*k);
+                a += 1;
+                if a < b && tokens[a].text(text) == "." {
+                    a += 1;
+                }
+            } else if l.not_names.contains(&f) || tokens[a].kind != TokenKind::Word {
+                title = None;
+                a += 1;
+            } else {
+                break;
+            }
+        }
+        // Trailing particles or dots are not part of a name.
+        let mut b = b;
+        while b > a && (tokens[b - 1].kind != TokenKind::Word || tokens[b - 1].case == Case::Lower)
+        {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        if title.is_none() {
+            title = self.title_before(text, tokens, s.first, a, l);
+        }
+        let words: Vec<&str> = tokens[a..b]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+            .collect();
+        let n = words.len();
+        let span = Span::new(tokens[a].span.start, tokens[b - 1].span.end);
+        let whole = span.slice(text);
+        let push = |out: &mut Vec<Mention>, label: Label, rule: &'static str| {
+            out.push(Mention {
+                span,
+                tokens: (a, b),
+                label,
+                rule,
+                known: None,
+                timex: None,
+            });
+        };
+        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        if self.places.contains(&fold(whole)) {
+            return push(out, Label::Place, "place");
+        }
+        if n >= 2 && self.suffixes.contains(&strip_dot(words[n - 1])) {
+            return push(out, Label::Org, "org:suffix");
+        }
+        if folded.iter().any(|w| self.org_words.contains(w)) && !(n == 1 && a == s.first) {
+            return push(out, Label::Org, "org:word");
+        }
+        if title == Some(TitleKind::Honorific) {
+            return push(out, Label::Person, "person:title");
+        }
+        if n >= 2
+            && tokens[a].case == Case::Title
+            && self.first_names.contains_key(&folded[0])
+            && !headline
+        {
+            return push(out, Label::Person, "person:first-name");
+        }
+        if matches!(title, Some(TitleKind::Role | TitleKind::Kin)) && n <= 3 && !headline {
+            return push(out, Label::Person, "person:role");
+        }
+        if self.org_context_before(text, tokens, s.first, a, l) {
+            return push(out, Label::Org, "org:context");
+        }
+        if n == 1 && tokens[a].case == Case::Mixed && !is_name_like_mixed(words[0]) {
+            return push(out, Label::Org, "org:camelcase");
+        }
+        if n == 1
+            && tokens[a].case == Case::Upper
+            && !headline
+            && (2..=6).contains(&words[0].chars().count())
+            && words[0].chars().all(|c| c.is_alphabetic() || c == '&')
+        {
+            return push(out, Label::Org, "org:acronym");
+        }
+        push(out, Label::Unknown, "unknown");
+    }
+
+    /// The title just before token `a` (skipping a determiner and a comma),
+    /// as in "le PDG Marc Durand", "M. Durand", "son frère Kimball".
+    fn title_before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        first: usize,
+        a: usize,
+        l: &LangNames,
+    ) -> Option<TitleKind> {
+        for k in 1..=l.max_words.max(1) {
+            if a < first + k {
+                break;
+            }
+            let phrase = phrase_of(text, &tokens[a - k..a]);
+            if let Some((kind, _)) = l.titles.get(&phrase) {
+                return Some(*kind);
+            }
+        }
+        None
+    }
+
+    fn org_context_before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        first: usize,
+        a: usize,
+        l: &LangNames,
+    ) -> bool {
+        for k in 1..=l.max_words.max(1) {
+            if a < first + k {
+                break;
+            }
+            let phrase = phrase_of(text, &tokens[a - k..a]);
+            if l.org_context.contains_key(&phrase) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The folded key of a lexicon phrase: words joined by one space, an elision
+/// glued to the next word ("l' opérateur" and "l'opérateur" are one key).
+pub fn phrase_key(s: &str) -> String {
+    let f = fold(s);
+    let mut out = String::new();
+    for w in f.split_whitespace() {
+        if !out.is_empty() && !out.ends_with('\'') {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The folded phrase of some tokens, in the form of [`phrase_key`].
+pub fn phrase_of(text: &str, toks: &[Token]) -> String {
+    let mut out = String::new();
+    for t in toks {
+        if !out.is_empty() && !out.ends_with('\'') && t.kind != TokenKind::Punct {
+            out.push(' ');
+        }
+        out.push_str(&fold(t.text(text)));
+    }
+    out
+}
+
+/// True when a token can start or continue a name: a capitalised word.
+fn starts_name(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && t.case.is_capitalised()
+        && t.text(text).chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// "McDonald", "MacArthur", "DeVito", "O'Neil": inner capitals that are still a person's name.
+fn is_name_like_mixed(w: &str) -> bool {
+    let starts = [
+        "Mc", "Mac", "De", "Di", "Le", "La", "Van", "O'", "O’", "D'", "D’",
+    ];
+    starts.iter().any(|p| {
+        w.strip_prefix(p).is_some_and(|rest| {
+            rest.chars().next().is_some_and(char::is_uppercase) && Case::of(rest) == Case::Title
+        })
+    })
+}
+
+/// A sentence written mostly in capitals or in title case (a headline): letter
+/// case says little about names there.
+fn is_headline(text: &str, toks: &[Token]) -> bool {
+    let words: Vec<&Token> = toks.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let upper = words.iter().filter(|t| t.case == Case::Upper).count();
+    let _ = text;
+    upper * 10 >= words.len() * 7
+}

@@ -1,0 +1,423 @@
+//! Relations: typed, dated edges between entities, each with the sentence that
+//! justifies it.
+//!
+//! Patterns are data (`lexicons/<lang>/relations.tsv`, format in [`pattern`]).
+//! Every sentence is turned into items (entities, resolved pronouns, words), and
+//! each pattern whose anchor word occurs in the sentence is tried on it.
+//!
+//! **Dates on edges.** An edge found in a sentence takes the date mentioned in
+//! that sentence nearest to the pattern's trigger word; failing that, the date
+//! that opens the paragraph ("En 2015, …" as the first words of its first
+//! sentence) frames every sentence of the paragraph.
+//!
+//! **Unknown names.** A capitalised run of two or three words that the
+//! recognizers could not type ("Shivon Zilis") fills a PERSON slot, and so
+//! becomes a PERSON entity, when a pattern's context says it is one.
+
+pub mod pattern;
+
+use crate::error::Result;
+use crate::lang::Lang;
+use crate::lexicon::LexiconSet;
+use crate::recognize::Label;
+use crate::recognize::names::NameRules;
+use crate::resolve::{Entity, Resolution};
+use crate::span::Span;
+use crate::text::{Case, fold_into};
+use crate::tokenize::{Sentence, Token, TokenKind};
+pub use pattern::{Item, Pattern, RelType};
+use std::collections::{HashMap, HashSet};
+
+/// One piece of evidence for an edge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    /// Byte span of the sentence.
+    pub span: Span,
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// The rule that matched.
+    pub rule: String,
+    /// Its confidence.
+    pub confidence: f32,
+    /// The date this sentence gives the fact, if any (TIMEX3 value).
+    pub date: Option<String>,
+    /// True when an endpoint was a pronoun or description.
+    pub via_reference: bool,
+}
+
+/// An edge: one per (type, source, target).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relation {
+    /// Its type.
+    pub kind: RelType,
+    /// Source entity.
+    pub source: usize,
+    /// Target entity.
+    pub target: usize,
+    /// All its evidence, in text order; the first is the main one.
+    pub evidence: Vec<Evidence>,
+}
+
+impl Relation {
+    /// The highest confidence among its evidence.
+    pub fn confidence(&self) -> f32 {
+        self.evidence
+            .iter()
+            .map(|e| e.confidence)
+            .fold(0.0, f32::max)
+    }
+
+    /// The date of the fact: the first dated evidence's date.
+    pub fn date(&self) -> Option<&str> {
+        self.evidence.iter().find_map(|e| e.date.as_deref())
+    }
+
+    /// The rule of the main evidence.
+    pub fn rule(&self) -> &str {
+        self.evidence.first().map_or("", |e| e.rule.as_str())
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+struct LangPatterns {
+    patterns: Vec<Pattern>,
+    by_word: HashMap<String, Vec<usize>>,
+    by_prefix: Vec<(String, usize)>,
+    always: Vec<usize>,
+}
+
+/// The compiled relation rules of both languages.
+#[derive(Clone, Debug)]
+pub struct RelationRules {
+    langs: Vec<LangPatterns>,
+}
+
+impl RelationRules {
+    /// Compile `lexicons/<lang>/relations.tsv`. Duplicate rule ids: the last wins
+    /// (so a user file can replace a built-in rule).
+    pub fn from_lexicons(set: &LexiconSet) -> Result<RelationRules> {
+        let mut langs = Vec::new();
+        for lang in Lang::ALL {
+            let mut lp = LangPatterns::default();
+            let mut ids: HashMap<String, usize> = HashMap::new();
+            for row in set.rows(lang.code(), "relations.tsv") {
+                let p = Pattern::parse(row)?;
+                if let Some(&i) = ids.get(&p.id) {
+                    lp.patterns[i] = p;
+                } else {
+                    ids.insert(p.id.clone(), lp.patterns.len());
+                    lp.patterns.push(p);
+                }
+            }
+            for (i, p) in lp.patterns.iter().enumerate() {
+                match p.anchor.map(|a| &p.elems[a]) {
+                    Some(pattern::Elem::Word {
+                        exact, prefixes, ..
+                    }) => {
+                        for w in exact {
+                            lp.by_word.entry(w.clone()).or_default().push(i);
+                        }
+                        for w in prefixes {
+                            lp.by_prefix.push((w.clone(), i));
+                        }
+                    }
+                    _ => lp.always.push(i),
+                }
+            }
+            langs.push(lp);
+        }
+        Ok(RelationRules { langs })
+    }
+
+    /// The patterns of a language.
+    pub fn patterns(&self, lang: Lang) -> &[Pattern] {
+        &self.langs[lang.index()].patterns
+    }
+
+    /// Find the relations of a resolved document. May promote unknown names to
+    /// PERSON entities (added to `res.entities`).
+    pub fn find(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        res: &mut Resolution,
+        names: &NameRules,
+        lang: Lang,
+    ) -> Vec<Relation> {
+        let lp = &self.langs[lang.index()];
+        // Token → (mention index) at its start; token → reference at its start.
+        let mut mention_at: HashMap<usize, usize> = HashMap::new();
+        for (i, m) in res.mentions.iter().enumerate() {
+            mention_at.insert(m.tokens.0, i);
+        }
+        let mut ref_at: HashMap<usize, usize> = HashMap::new();
+        for (i, r) in res.references.iter().enumerate() {
+            ref_at.insert(r.tokens.0, i);
+        }
+        let dates = sentence_dates(sentences, res);
+        let mut out: Vec<Relation> = Vec::new();
+        let mut index: HashMap<(RelType, usize, usize), usize> = HashMap::new();
+        let mut promoted: HashMap<String, usize> = HashMap::new();
+        let mut buf = String::new();
+        for (si, s) in sentences.iter().enumerate() {
+            // Items of the sentence.
+            let mut items: Vec<Item> = Vec::new();
+            let mut item_tok: Vec<usize> = Vec::new();
+            let mut item_src: Vec<Src> = Vec::new();
+            let mut words: HashSet<&str> = HashSet::new();
+            let mut i = s.first;
+            while i < s.last {
+                if let Some(&mi) = mention_at.get(&i) {
+                    let m = &res.mentions[mi];
+                    let (label, src) = match res.entity_of[mi] {
+                        Some(e) => (res.entities[e].label, Src::Entity(e)),
+                        None if promotable(text, tokens, m.tokens, names) => {
+                            (Label::Person, Src::Unknown(mi))
+                        }
+                        None => (Label::Unknown, Src::Unknown(mi)),
+                    };
+                    items.push(Item::Entity {
+                        id: items.len(),
+                        label,
+                    });
+                    item_tok.push(i);
+                    item_src.push(src);
+                    i = m.tokens.1.max(i + 1);
+                    continue;
+                }
+                if let Some(&ri) = ref_at.get(&i) {
+                    let r = &res.references[ri];
+                    let e = r.entity;
+                    items.push(Item::Entity {
+                        id: items.len(),
+                        label: res.entities[e].label,
+                    });
+                    item_tok.push(i);
+                    item_src.push(Src::Reference(e));
+                    i = r.tokens.1.max(i + 1);
+                    continue;
+                }
+                fold_into(tokens[i].text(text), &mut buf);
+                items.push(Item::Word(buf.clone()));
+                item_tok.push(i);
+                item_src.push(Src::Word);
+                i += 1;
+            }
+            for it in &items {
+                if let Item::Word(w) = it {
+                    words.insert(w.as_str());
+                }
+            }
+            // Candidate patterns: those whose anchor occurs.
+            let mut cands: Vec<usize> = lp.always.clone();
+            for w in &words {
+                if let Some(v) = lp.by_word.get(*w) {
+                    cands.extend(v);
+                }
+            }
+            for (p, i) in &lp.by_prefix {
+                if words.iter().any(|w| w.starts_with(p.as_str())) {
+                    cands.push(*i);
+                }
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            for pi in cands {
+                let p = &lp.patterns[pi];
+                for m in p.find(&items) {
+                    let via_reference = m
+                        .sources
+                        .iter()
+                        .chain(&m.targets)
+                        .any(|&x| matches!(item_src[x], Src::Reference(_)));
+                    let anchor_tok = item_tok[m.anchor];
+                    let date = dates
+                        .nearest(si, anchor_tok, res)
+                        .or_else(|| dates.frame[si].clone());
+                    let mut resolve = |x: usize, res: &mut Resolution| -> Option<usize> {
+                        match item_src[x] {
+                            Src::Entity(e) | Src::Reference(e) => Some(e),
+                            Src::Unknown(mi) => Some(promote(text, mi, res, &mut promoted)),
+                            Src::Word => None,
+                        }
+                    };
+                    let sources: Vec<usize> =
+                        m.sources.iter().filter_map(|&x| resolve(x, res)).collect();
+                    let targets: Vec<usize> =
+                        m.targets.iter().filter_map(|&x| resolve(x, res)).collect();
+                    for &a in &sources {
+                        for &b in &targets {
+                            if a == b || !types_fit(p.kind, &res.entities[a], &res.entities[b]) {
+                                continue;
+                            }
+                            let key = if p.kind.symmetric() {
+                                (p.kind, a.min(b), a.max(b))
+                            } else {
+                                (p.kind, a, b)
+                            };
+                            let ev = Evidence {
+                                span: s.span,
+                                sentence: si,
+                                rule: p.id.clone(),
+                                confidence: if via_reference {
+                                    p.confidence * 0.85
+                                } else {
+                                    p.confidence
+                                },
+                                date: date.clone(),
+                                via_reference,
+                            };
+                            match index.get(&key) {
+                                Some(&ri) => {
+                                    let r: &mut Relation = &mut out[ri];
+                                    if !r.evidence.iter().any(|e| e.sentence == si) {
+                                        r.evidence.push(ev);
+                                    } else if let Some(old) =
+                                        r.evidence.iter_mut().find(|e| e.sentence == si)
+                                    {
+                                        if ev.confidence > old.confidence {
+                                            *old = ev;
+                                        }
+                                    }
+                                }
+                                None => {
+                                    index.insert(key, out.len());
+                                    out.push(Relation {
+                                        kind: p.kind,
+                                        source: a,
+                                        target: b,
+                                        evidence: vec![ev],
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Src {
+    Entity(usize),
+    Reference(usize),
+    Unknown(usize),
+    Word,
+}
+
+fn types_fit(kind: RelType, a: &Entity, b: &Entity) -> bool {
+    use Label::*;
+    match kind {
+        RelType::WorkedAt | RelType::Founded | RelType::Left => a.label == Person && b.label == Org,
+        RelType::Acquired => matches!(a.label, Org | Person) && b.label == Org,
+        RelType::FellOutWith => matches!(
+            (a.label, b.label),
+            (Person, Person) | (Person, Org) | (Org, Person)
+        ),
+    }
+}
+
+/// A run that may become a PERSON by context: two or three title-case words, not a place.
+fn promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &NameRules) -> bool {
+    let words: Vec<&Token> = tokens[a..b]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|t| t.case == Case::Title)
+        && !names.is_place(Span::new(tokens[a].span.start, tokens[b - 1].span.end).slice(text))
+}
+
+fn promote(
+    text: &str,
+    mi: usize,
+    res: &mut Resolution,
+    promoted: &mut HashMap<String, usize>,
+) -> usize {
+    let name = res.mentions[mi].span.slice(text).to_string();
+    let key = crate::text::fold(&name);
+    if let Some(&e) = promoted.get(&key) {
+        if !res.entities[e].mentions.contains(&mi) {
+            res.entities[e].mentions.push(mi);
+            res.entities[e].mentions.sort_unstable();
+        }
+        res.entity_of[mi] = Some(e);
+        res.mentions[mi].label = Label::Person;
+        return e;
+    }
+    // Every other mention of the same name joins too.
+    let same: Vec<usize> = (0..res.mentions.len())
+        .filter(|&j| {
+            res.entity_of[j].is_none() && crate::text::fold(res.mentions[j].span.slice(text)) == key
+        })
+        .collect();
+    let e = res.entities.len();
+    for &j in &same {
+        res.entity_of[j] = Some(e);
+        res.mentions[j].label = Label::Person;
+        res.mentions[j].rule = "person:relation-context";
+    }
+    res.entities.push(Entity {
+        label: Label::Person,
+        name,
+        mentions: same,
+        aliases: Vec::new(),
+        gender: 'u',
+        known: None,
+        timex: None,
+    });
+    promoted.insert(key, e);
+    e
+}
+
+struct SentenceDates {
+    /// Per sentence: (token index, value) of its dates.
+    dates: Vec<Vec<(usize, String)>>,
+    /// Per sentence: the paragraph's framing date.
+    frame: Vec<Option<String>>,
+}
+
+impl SentenceDates {
+    fn nearest(&self, si: usize, tok: usize, _res: &Resolution) -> Option<String> {
+        self.dates[si]
+            .iter()
+            .min_by_key(|(t, _)| t.abs_diff(tok))
+            .map(|(_, v)| v.clone())
+    }
+}
+
+fn sentence_dates(sentences: &[Sentence], res: &Resolution) -> SentenceDates {
+    let mut dates = vec![Vec::new(); sentences.len()];
+    let mut opening: Vec<Option<String>> = vec![None; sentences.len()];
+    let mut si = 0;
+    for m in &res.mentions {
+        if m.label != Label::Date {
+            continue;
+        }
+        while si < sentences.len() && sentences[si].last <= m.tokens.0 {
+            si += 1;
+        }
+        if si >= sentences.len() {
+            break;
+        }
+        if let Some(t) = &m.timex {
+            dates[si].push((m.tokens.0, t.value.clone()));
+            // A date in the first three tokens opens the sentence's time frame.
+            if m.tokens.0 < sentences[si].first + 3 && opening[si].is_none() {
+                opening[si] = Some(t.value.clone());
+            }
+        }
+    }
+    let mut frame = vec![None; sentences.len()];
+    let mut current: (usize, Option<String>) = (usize::MAX, None);
+    for (i, s) in sentences.iter().enumerate() {
+        if s.paragraph != current.0 {
+            current = (s.paragraph, opening[i].clone());
+        }
+        frame[i] = current.1.clone();
+    }
+    SentenceDates { dates, frame }
+}

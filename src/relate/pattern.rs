@@ -1,0 +1,483 @@
+//! The relation pattern language (see `lexicons/fr/relations.tsv` for its
+//! documentation) and its matcher.
+//!
+//! A sentence is seen as a sequence of [`Item`]s: an entity mention (or a
+//! pronoun resolved to an entity) is one item, every other token is one item.
+//! A pattern matches a contiguous stretch of items. Matching backtracks over
+//! optional elements and gaps; gaps are bounded, so the cost of one attempt is
+//! bounded by the product of gap sizes, and patterns are only tried on
+//! sentences that contain their anchor word.
+
+use crate::error::Result;
+use crate::lexicon::Row;
+use crate::recognize::Label;
+use crate::text::fold;
+
+/// The five relation types of the contract (and room for more).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RelType {
+    /// PERSON → ORG: employed by, member, executive of.
+    WorkedAt,
+    /// PERSON → ORG: founded or co-founded.
+    Founded,
+    /// PERSON → ORG: left, resigned, was pushed out.
+    Left,
+    /// ORG|PERSON → ORG: bought or took over.
+    Acquired,
+    /// PERSON ↔ PERSON|ORG: feud, quarrel (symmetric).
+    FellOutWith,
+}
+
+impl RelType {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelType::WorkedAt => "WORKED_AT",
+            RelType::Founded => "FOUNDED",
+            RelType::Left => "LEFT",
+            RelType::Acquired => "ACQUIRED",
+            RelType::FellOutWith => "FELL_OUT_WITH",
+        }
+    }
+
+    /// Parse the contract's name.
+    pub fn parse(s: &str) -> Option<RelType> {
+        Some(match s {
+            "WORKED_AT" => RelType::WorkedAt,
+            "FOUNDED" => RelType::Founded,
+            "LEFT" => RelType::Left,
+            "ACQUIRED" => RelType::Acquired,
+            "FELL_OUT_WITH" => RelType::FellOutWith,
+            _ => return None,
+        })
+    }
+
+    /// True for symmetric relations.
+    pub fn symmetric(self) -> bool {
+        self == RelType::FellOutWith
+    }
+}
+
+/// One element of a pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Elem {
+    /// An entity slot.
+    Slot {
+        /// Source (true) or target (false).
+        source: bool,
+        /// Accepted entity types.
+        labels: Vec<Label>,
+        /// Accept "X et Y" coordination.
+        coord: bool,
+    },
+    /// A word or punctuation, with alternatives (folded); `prefix` alternatives end with `*`.
+    Word {
+        /// Exact alternatives.
+        exact: Vec<String>,
+        /// Prefix alternatives.
+        prefixes: Vec<String>,
+        /// May be skipped.
+        optional: bool,
+    },
+    /// Skip up to N items.
+    Gap(usize),
+}
+
+/// A compiled pattern.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    /// Relation type.
+    pub kind: RelType,
+    /// Rule id, e.g. `fr/founded/active`.
+    pub id: String,
+    /// Confidence of an edge it finds.
+    pub confidence: f32,
+    /// Elements.
+    pub elems: Vec<Elem>,
+    /// Index of the anchor element: the first non-optional word.
+    pub anchor: Option<usize>,
+}
+
+/// An item of a sentence, as the matcher sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// An entity (index) of a given type; `unknown` marks a promotable name.
+    Entity {
+        /// Entity index (for unknown names: index of the mention, see relate).
+        id: usize,
+        /// Its type.
+        label: Label,
+    },
+    /// A folded word or punctuation.
+    Word(String),
+}
+
+/// One match: sources, targets, and the item range matched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match {
+    /// Source items (indices into the items).
+    pub sources: Vec<usize>,
+    /// Target items.
+    pub targets: Vec<usize>,
+    /// First item matched.
+    pub start: usize,
+    /// One past the last item matched.
+    pub end: usize,
+    /// Item of the anchor word.
+    pub anchor: usize,
+}
+
+fn parse_labels(s: &str) -> Option<Vec<Label>> {
+    s.split('|')
+        .map(|l| match l {
+            "PER" | "PERSON" => Some(Label::Person),
+            "ORG" => Some(Label::Org),
+            _ => None,
+        })
+        .collect()
+}
+
+impl Pattern {
+    /// Parse a row `TYPE <TAB> id <TAB> confidence <TAB> pattern`.
+    pub fn parse(row: &Row) -> Result<Pattern> {
+        let kind = RelType::parse(row.field(0, "a relation type")?).ok_or_else(|| {
+            row.error(
+                0,
+                "expected WORKED_AT, FOUNDED, LEFT, ACQUIRED or FELL_OUT_WITH",
+            )
+        })?;
+        let id = row.field(1, "a rule id")?.to_string();
+        let confidence: f32 = row
+            .field(2, "a confidence")?
+            .parse()
+            .ok()
+            .filter(|c| (0.0..=1.0).contains(c))
+            .ok_or_else(|| row.error(2, "expected a confidence between 0 and 1"))?;
+        let text = row.field(3, "a pattern")?;
+        let mut elems = Vec::new();
+        for tok in text.split_whitespace() {
+            let elem = if let Some(n) = tok.strip_prefix('~') {
+                Elem::Gap(n.parse().ok().filter(|&n: &usize| n <= 12).ok_or_else(|| {
+                    row.error(
+                        3,
+                        format!("in pattern: '{tok}': expected ~N with N from 0 to 12"),
+                    )
+                })?)
+            } else if let Some(rest) = tok.strip_prefix("S:").or_else(|| tok.strip_prefix("T:")) {
+                let (rest, coord) = match rest.strip_suffix('!') {
+                    Some(r) => (r, false),
+                    None => (rest, true),
+                };
+                let labels = parse_labels(rest).ok_or_else(|| {
+                    row.error(
+                        3,
+                        format!(
+                            "in pattern: '{tok}': expected a slot like S:PER, T:ORG or S:PER|ORG"
+                        ),
+                    )
+                })?;
+                Elem::Slot {
+                    source: tok.starts_with('S'),
+                    labels,
+                    coord,
+                }
+            } else {
+                let (body, optional) = match tok.strip_suffix('?') {
+                    Some(b) if !b.is_empty() => (b, true),
+                    _ => (tok, false),
+                };
+                let mut exact = Vec::new();
+                let mut prefixes = Vec::new();
+                for alt in body.split('|') {
+                    if alt.is_empty() {
+                        return Err(row.error(3, format!("in pattern: '{tok}': empty alternative")));
+                    }
+                    match alt.strip_suffix('*') {
+                        Some(p) if !p.is_empty() => prefixes.push(fold(p)),
+                        _ => exact.push(fold(alt)),
+                    }
+                }
+                Elem::Word {
+                    exact,
+                    prefixes,
+                    optional,
+                }
+            };
+            elems.push(elem);
+        }
+        let sources = elems
+            .iter()
+            .filter(|e| matches!(e, Elem::Slot { source: true, .. }))
+            .count();
+        let targets = elems
+            .iter()
+            .filter(|e| matches!(e, Elem::Slot { source: false, .. }))
+            .count();
+        if sources != 1 || targets != 1 {
+            return Err(row.error(
+                3,
+                "expected exactly one source slot (S:…) and one target slot (T:…)",
+            ));
+        }
+        if matches!(elems.first(), Some(Elem::Gap(_))) || matches!(elems.last(), Some(Elem::Gap(_)))
+        {
+            return Err(row.error(3, "a pattern cannot start or end with a gap"));
+        }
+        let anchor = elems.iter().position(|e| {
+            matches!(
+                e,
+                Elem::Word {
+                    optional: false,
+                    ..
+                }
+            )
+        });
+        Ok(Pattern {
+            kind,
+            id,
+            confidence,
+            elems,
+            anchor,
+        })
+    }
+
+    /// Find all matches in `items` (at most one per start position).
+    pub fn find(&self, items: &[Item]) -> Vec<Match> {
+        let mut out = Vec::new();
+        for start in 0..items.len() {
+            let mut st = State::default();
+            if self.match_at(items, 0, start, &mut st) {
+                out.push(Match {
+                    sources: st.sources,
+                    targets: st.targets,
+                    start,
+                    end: st.end,
+                    anchor: st.anchor.unwrap_or(start),
+                });
+            }
+        }
+        out
+    }
+
+    fn match_at(&self, items: &[Item], e: usize, pos: usize, st: &mut State) -> bool {
+        let Some(elem) = self.elems.get(e) else {
+            st.end = pos;
+            return true;
+        };
+        match elem {
+            Elem::Gap(n) => {
+                // The type the next slot wants may not be skipped.
+                let blocked: &[Label] = match self.elems[e + 1..]
+                    .iter()
+                    .find(|x| matches!(x, Elem::Slot { .. }))
+                {
+                    Some(Elem::Slot { labels, .. }) => labels,
+                    _ => &[],
+                };
+                let mut p = pos;
+                for _ in 0..=*n {
+                    let saved = st.clone();
+                    if self.match_at(items, e + 1, p, st) {
+                        return true;
+                    }
+                    *st = saved;
+                    match items.get(p) {
+                        Some(Item::Entity { label, .. }) if blocked.contains(label) => {
+                            return false;
+                        }
+                        Some(_) => p += 1,
+                        None => return false,
+                    }
+                }
+                false
+            }
+            Elem::Word {
+                exact,
+                prefixes,
+                optional,
+            } => {
+                if let Some(Item::Word(w)) = items.get(pos) {
+                    if exact.iter().any(|x| x == w)
+                        || prefixes.iter().any(|p| w.starts_with(p.as_str()))
+                    {
+                        let saved = st.clone();
+                        if Some(e) == self.anchor {
+                            st.anchor = Some(pos);
+                        }
+                        if self.match_at(items, e + 1, pos + 1, st) {
+                            return true;
+                        }
+                        *st = saved;
+                    }
+                }
+                *optional && self.match_at(items, e + 1, pos, st)
+            }
+            Elem::Slot {
+                source,
+                labels,
+                coord,
+            } => {
+                let Some(Item::Entity { label, .. }) = items.get(pos) else {
+                    return false;
+                };
+                if !labels.contains(label) {
+                    return false;
+                }
+                // Coordination: "X et Y", "X, Y et Z".
+                let mut members = vec![pos];
+                let mut p = pos + 1;
+                if *coord {
+                    loop {
+                        let sep = match items.get(p) {
+                            Some(Item::Word(w))
+                                if matches!(w.as_str(), "," | "et" | "and" | "&") =>
+                            {
+                                w.clone()
+                            }
+                            _ => break,
+                        };
+                        match items.get(p + 1) {
+                            Some(Item::Entity { label: l2, .. }) if labels.contains(l2) => {
+                                members.push(p + 1);
+                                p += 2;
+                                if sep != "," {
+                                    break;
+                                }
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+                // Try the longest coordination first, then shorter ones.
+                while !members.is_empty() {
+                    let saved = st.clone();
+                    let next = members[members.len() - 1] + 1;
+                    if *source {
+                        st.sources.extend(&members);
+                    } else {
+                        st.targets.extend(&members);
+                    }
+                    if self.match_at(items, e + 1, next, st) {
+                        return true;
+                    }
+                    *st = saved;
+                    members.pop();
+                }
+                false
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+struct State {
+    sources: Vec<usize>,
+    targets: Vec<usize>,
+    end: usize,
+    anchor: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    fn pattern(line: &str) -> Pattern {
+        let path: Arc<Path> = Arc::from(Path::new("t.tsv"));
+        let rows = crate::lexicon::parse(&path, line).unwrap();
+        Pattern::parse(&rows[0]).unwrap()
+    }
+
+    fn items(spec: &str) -> Vec<Item> {
+        spec.split_whitespace()
+            .enumerate()
+            .map(|(i, w)| match w {
+                "P" => Item::Entity {
+                    id: i,
+                    label: Label::Person,
+                },
+                "O" => Item::Entity {
+                    id: i,
+                    label: Label::Org,
+                },
+                w => Item::Word(fold(w)),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matches() {
+        let cases: &[(&str, &str, Option<(Vec<usize>, Vec<usize>)>)] = &[
+            (
+                "FOUNDED\tt\t0.9\tS:PER ~2 a fondé T:ORG",
+                "P a fondé O",
+                Some((vec![0], vec![3])),
+            ),
+            (
+                "FOUNDED\tt\t0.9\tS:PER ~2 a fondé T:ORG",
+                "P , hier , a fondé O",
+                Some((vec![0], vec![5])),
+            ),
+            (
+                "FOUNDED\tt\t0.9\tS:PER ~2 a fondé T:ORG",
+                "P et P ont fondé O",
+                None,
+            ),
+            (
+                "FOUNDED\tt\t0.9\tS:PER ~2 ont fondé T:ORG",
+                "P et P ont fondé O",
+                Some((vec![0, 2], vec![4])),
+            ),
+            (
+                "FOUNDED\tt\t0.9\tT:ORG ~3 fondée par S:PER",
+                "O , fondée par P",
+                Some((vec![4], vec![0])),
+            ),
+            (
+                "LEFT\tt\t0.9\tS:PER ~3 a quitté T:ORG",
+                "P dit que P a quitté O",
+                Some((vec![3], vec![6])),
+            ),
+            (
+                "WORKED_AT\tt\t0.9\tS:PER ~3 travaill* chez T:ORG",
+                "P travaillait chez O",
+                Some((vec![0], vec![3])),
+            ),
+            (
+                "WORKED_AT\tt\t0.9\tS:PER ~3 travaill* chez T:ORG",
+                "P travaillait pour O",
+                None,
+            ),
+            (
+                "ACQUIRED\tt\t0.9\tS:ORG a|avait racheté? acquis T:ORG",
+                "O a acquis O",
+                Some((vec![0], vec![3])),
+            ),
+        ];
+        for (p, s, want) in cases {
+            let pat = pattern(p);
+            let got = pat
+                .find(&items(s))
+                .into_iter()
+                .next()
+                .map(|m| (m.sources, m.targets));
+            assert_eq!(&got, want, "{p} on {s}");
+        }
+    }
+
+    #[test]
+    fn bad_patterns_name_the_column() {
+        let path: Arc<Path> = Arc::from(Path::new("r.tsv"));
+        for (line, col) in [
+            ("FOUNDS\tx\t0.5\tS:PER a T:ORG", 1),
+            ("FOUNDED\tx\t1.5\tS:PER a T:ORG", 11),
+            ("FOUNDED\tx\t0.5\tS:PER a", 15),
+            ("FOUNDED\tx\t0.5\tS:PLACE a T:ORG", 15),
+        ] {
+            let rows = crate::lexicon::parse(&path, line).unwrap();
+            let err = Pattern::parse(&rows[0]).unwrap_err().to_string();
+            assert!(err.starts_with(&format!("r.tsv:1:{col}:")), "{line}: {err}");
+        }
+    }
+}

@@ -1,0 +1,752 @@
+//! Resolution: from mentions to entities, one per real person, organisation or date.
+//!
+//! Rules, in order (each alias in the output names the rule that joined it):
+//!
+//! 1. **Typing the unknown.** A capitalised run the recognizers could not type
+//!    becomes a PERSON when its last word is the surname of a person named in
+//!    the document ("Kimball Musk" once "Elon Musk" is known: `person:known-surname`),
+//!    or, as a single word, when it is such a surname (`surname`), the first
+//!    name of exactly one person (`first-name`), a spelling variant of a surname
+//!    (`variant:phonetic`), or the first word of a multi-word ORG (`org:short-form`).
+//! 2. **Full names** join when they fold to the same string (case, accents,
+//!    honorifics: `same-name`), when the lexicons give them one identity
+//!    (`lexicon-alias`), or when they share a surname and their first names are one
+//!    edit apart ("Dennis"/"Demis": `variant:first-name`).
+//! 3. **Bare surnames** (and titled forms, "M. Musk") go to the most salient
+//!    person with that surname: the one with the most mentions so far, then the
+//!    nearest before, then the first in the document. So two Musks stay apart,
+//!    and "Musk" goes to whichever has been talked about most.
+//! 4. **Spelling variants**: a single word whose consonant key
+//!    ([`crate::text::consonant_key`]) is equal to, or one edit from, a surname's,
+//!    with the same first letter, at least 5 letters, and an edit distance of at most a
+//!    third of the longer word ("Suskever"/"Satskevier", "Babuschkin"/"Babushkin").
+//!    Thresholds were chosen on the seed article and the POPCORN dev set.
+//! 5. **Organisations** join on their folded name without company suffix
+//!    ("Acme SA"/"Acme": `org:suffix`), on an acronym of a multi-word name
+//!    ("IBM"/"International Business Machines": `org:acronym`) and on lexicon aliases.
+//! 6. **Pronouns and descriptions** (`lexicons/<lang>/pronouns.tsv`) become
+//!    references to the most recent compatible entity (type, then gender from
+//!    first names and titles); impersonal "il y a", "il faut" are skipped. They
+//!    are not entities and are reported apart, as `references`.
+//!
+//! Types never mix: a PERSON and an ORG with the same word ("Ford") stay apart.
+
+use crate::lang::Lang;
+use crate::recognize::gazetteer::Gazetteer;
+use crate::recognize::names::{NameRules, phrase_of};
+use crate::recognize::{Label, Mention, Timex};
+use crate::span::Span;
+use crate::text::{Case, consonant_key, edit_distance, fold};
+use crate::tokenize::{Sentence, Token, TokenKind};
+use std::collections::HashMap;
+
+/// How a surface form joined its entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alias {
+    /// The surface form.
+    pub text: String,
+    /// The rule that joined it.
+    pub rule: &'static str,
+    /// The form it was joined to.
+    pub of: String,
+}
+
+/// An entity: a cluster of mentions of one person, organisation or date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// PERSON, ORG, DATE, DURATION, PRODUCT or LOC.
+    pub label: Label,
+    /// The canonical, fullest name.
+    pub name: String,
+    /// Indices of its mentions (into the analysis' mentions), in text order.
+    pub mentions: Vec<usize>,
+    /// Other surface forms and how they joined.
+    pub aliases: Vec<Alias>,
+    /// 'm', 'f' or 'u' for people.
+    pub gender: char,
+    /// Index of the lexicon entity, if known.
+    pub known: Option<usize>,
+    /// For dates and durations.
+    pub timex: Option<Timex>,
+}
+
+/// A pronoun or description resolved to an entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// Byte span of the pronoun.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: (usize, usize),
+    /// The entity it refers to.
+    pub entity: usize,
+    /// True for possessive determiners ("son", "his").
+    pub possessive: bool,
+}
+
+/// One pronoun entry.
+#[derive(Clone, Debug)]
+pub struct Pronoun {
+    /// person, org or any.
+    pub refers_to: Option<Label>,
+    /// 'm', 'f', 'u'.
+    pub gender: char,
+    /// Possessive determiner.
+    pub possessive: bool,
+    /// Relative pronoun: refers to the entity just before.
+    pub relative: bool,
+}
+
+/// The pronoun table of one language: folded phrase → entry.
+pub type Pronouns = HashMap<String, Pronoun>;
+
+/// Everything resolution needs from the lexicons.
+pub struct Resolver<'a> {
+    /// Name rules (first names, suffixes).
+    pub names: &'a NameRules,
+    /// Known entities.
+    pub gazetteer: &'a Gazetteer,
+    /// Pronouns of the document's language.
+    pub pronouns: &'a Pronouns,
+    /// Longest pronoun phrase in words.
+    pub max_pronoun_words: usize,
+}
+
+/// The output of resolution.
+#[derive(Clone, Debug, Default)]
+pub struct Resolution {
+    /// All mentions kept, in text order (unknown ones included, typed UNKNOWN).
+    pub mentions: Vec<Mention>,
+    /// Entity of each mention (None for UNKNOWN).
+    pub entity_of: Vec<Option<usize>>,
+    /// The entities.
+    pub entities: Vec<Entity>,
+    /// Pronoun references.
+    pub references: Vec<Reference>,
+    /// How each mention joined its entity: (rule, form it joined).
+    pub joined: Vec<Option<(&'static str, usize)>>,
+}
+
+fn words(m: &Mention, text: &str, tokens: &[Token]) -> Vec<String> {
+    tokens[m.tokens.0..m.tokens.1]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text).to_string())
+        .collect()
+}
+
+fn surname_of(ws: &[String]) -> Option<String> {
+    ws.last().map(|w| fold(w))
+}
+
+/// Is `a` a spelling variant of surname `b`? (Rule 4 of the module doc.)
+pub fn is_variant(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    if fa == fb {
+        return true;
+    }
+    let (la, lb) = (fa.chars().count(), fb.chars().count());
+    if la < 5 || lb < 5 || fa.chars().next() != fb.chars().next() {
+        return false;
+    }
+    let (ka, kb) = (consonant_key(a), consonant_key(b));
+    if ka.len() < 3 || edit_distance(&ka, &kb) > 1 {
+        return false;
+    }
+    edit_distance(&fa, &fb) * 3 <= la.max(lb)
+}
+
+/// Initials of the capitalised words of a name ("International Business Machines" → "IBM").
+fn acronym_of(ws: &[String]) -> String {
+    ws.iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn org_key(ws: &[String], names: &NameRules) -> String {
+    let mut end = ws.len();
+    while end > 1 && names.is_suffix(&ws[end - 1]) {
+        end -= 1;
+    }
+    let mut s: String = ws[..end].join(" ");
+    if ws.len() == 1 {
+        s = ws[0].clone();
+    }
+    fold(&s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+impl Resolver<'_> {
+    /// Resolve `mentions` (sorted by start, not overlapping) into entities.
+    pub fn resolve(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        mut mentions: Vec<Mention>,
+        lang: Lang,
+    ) -> Resolution {
+        mentions.sort_by_key(|m| m.span.start);
+        let n = mentions.len();
+        let ws: Vec<Vec<String>> = mentions.iter().map(|m| words(m, text, tokens)).collect();
+        let mut joined: Vec<Option<(&'static str, usize)>> = vec![None; n];
+
+        // Surnames of people named in full (and of known people).
+        let mut surnames: HashMap<String, usize> = HashMap::new();
+        let mut firsts: HashMap<String, usize> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.label == Label::Person && ws[i].len() >= 2 {
+                if let Some(s) = surname_of(&ws[i]) {
+                    *surnames.entry(s).or_default() += 1;
+                }
+                *firsts.entry(fold(&ws[i][0])).or_default() += 1;
+            }
+        }
+        let first_name_owner: HashMap<String, String> = {
+            let mut owners: HashMap<String, Vec<String>> = HashMap::new();
+            for (i, m) in mentions.iter().enumerate() {
+                if m.label == Label::Person && ws[i].len() >= 2 {
+                    let full = fold(&ws[i].join(" "));
+                    let v = owners.entry(fold(&ws[i][0])).or_default();
+                    if !v.contains(&full) {
+                        v.push(full);
+                    }
+                }
+            }
+            owners
+                .into_iter()
+                .filter(|(_, v)| v.len() == 1)
+                .map(|(k, mut v)| (k, v.remove(0)))
+                .collect()
+        };
+        let multi_orgs: Vec<String> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| m.label == Label::Org && ws[*i].len() >= 2)
+            .map(|(i, _)| fold(&ws[i][0]))
+            .collect();
+
+        // 1. Typing the unknown.
+        for i in 0..n {
+            if mentions[i].label != Label::Unknown || ws[i].is_empty() {
+                continue;
+            }
+            let w = &ws[i];
+            let last = fold(&w[w.len() - 1]);
+            let sentence_initial = sentences.iter().any(|s| s.first == mentions[i].tokens.0);
+            if w.len() >= 2 {
+                if w.len() <= 3
+                    && surnames.contains_key(&last)
+                    && !self.names.is_place(&w.join(" "))
+                {
+                    mentions[i].label = Label::Person;
+                    mentions[i].rule = "person:known-surname";
+                }
+                continue;
+            }
+            let single = &w[0];
+            if self.names.is_not_name(single) {
+                continue;
+            }
+            if surnames.contains_key(&last) {
+                mentions[i].label = Label::Person;
+                mentions[i].rule = "surname";
+            } else if first_name_owner.contains_key(&last) && !sentence_initial {
+                mentions[i].label = Label::Person;
+                mentions[i].rule = "first-name";
+            } else if multi_orgs.contains(&last) {
+                mentions[i].label = Label::Org;
+                mentions[i].rule = "org:short-form";
+            } else if surnames.keys().any(|s| is_variant(single, s))
+                && Case::of(single) == Case::Title
+                && self.names.first_name_gender(single).is_none()
+            {
+                mentions[i].label = Label::Person;
+                mentions[i].rule = "variant:phonetic";
+            }
+        }
+
+        // 2-4. People.
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut entity_of: Vec<Option<usize>> = vec![None; n];
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_known: HashMap<usize, usize> = HashMap::new();
+        let mut people_full: Vec<(usize, String, String)> = Vec::new(); // (entity, folded first, folded surname)
+        let new_entity = |entities: &mut Vec<Entity>, label: Label, known: Option<usize>| {
+            entities.push(Entity {
+                label,
+                name: String::new(),
+                mentions: Vec::new(),
+                aliases: Vec::new(),
+                gender: 'u',
+                known,
+                timex: None,
+            });
+            entities.len() - 1
+        };
+        // Full names and known people first, in text order.
+        for i in 0..n {
+            let m = &mentions[i];
+            if m.label != Label::Person {
+                continue;
+            }
+            let w = &ws[i];
+            if let Some(k) = m.known {
+                if m.rule == "gazetteer:surname" {
+                    continue;
+                }
+                let e = *by_known
+                    .entry(k)
+                    .or_insert_with(|| new_entity(&mut entities, Label::Person, Some(k)));
+                entity_of[i] = Some(e);
+                if w.len() >= 2 {
+                    by_key.entry(fold(&w.join(" "))).or_insert(e);
+                    people_full.push((e, fold(&w[0]), fold(&w[w.len() - 1])));
+                }
+                let canonical = &self.gazetteer.known()[k].name;
+                let cw: Vec<String> = canonical.split_whitespace().map(String::from).collect();
+                if cw.len() >= 2 {
+                    by_key.entry(fold(canonical)).or_insert(e);
+                    people_full.push((e, fold(&cw[0]), fold(&cw[cw.len() - 1])));
+                }
+                if fold(canonical) != fold(&w.join(" ")) {
+                    joined[i] = Some(("lexicon-alias", usize::MAX));
+                }
+                continue;
+            }
+            if w.len() < 2 {
+                continue;
+            }
+            let key = fold(&w.join(" "));
+            if let Some(&e) = by_key.get(&key) {
+                entity_of[i] = Some(e);
+                joined[i] = Some(("same-name", usize::MAX));
+                continue;
+            }
+            let first = fold(&w[0]);
+            let sur = fold(&w[w.len() - 1]);
+            // Same surname, first names one edit apart: a misspelling.
+            let variant = people_full.iter().find(|(_, f, s)| {
+                *s == sur
+                    && f != &first
+                    && edit_distance(f, &first) <= 1
+                    && f.chars().next() == first.chars().next()
+                    && f.len() >= 4
+            });
+            if let Some(&(e, _, _)) = variant {
+                entity_of[i] = Some(e);
+                joined[i] = Some(("variant:first-name", usize::MAX));
+                by_key.insert(key, e);
+                continue;
+            }
+            let e = new_entity(&mut entities, Label::Person, None);
+            by_key.insert(key, e);
+            people_full.push((e, first, sur));
+            entity_of[i] = Some(e);
+        }
+        // Bare surnames, first names, titled forms and variants.
+        let mut count: Vec<usize> = vec![0; entities.len()];
+        let mut last_seen: Vec<Option<usize>> = vec![None; entities.len()];
+        for i in 0..n {
+            if let Some(e) = entity_of[i] {
+                count[e] += 1;
+                last_seen[e] = Some(i);
+                continue;
+            }
+            let m = &mentions[i];
+            if m.label != Label::Person || ws[i].is_empty() {
+                continue;
+            }
+            let w = &ws[i];
+            let last = fold(&w[w.len() - 1]);
+            let mut cands: Vec<(usize, &'static str)> = people_full
+                .iter()
+                .filter(|(_, _, s)| *s == last)
+                .map(|&(e, _, _)| (e, "surname"))
+                .collect();
+            if cands.is_empty() && w.len() == 1 {
+                cands = people_full
+                    .iter()
+                    .filter(|(_, f, _)| *f == last)
+                    .map(|&(e, _, _)| (e, "first-name"))
+                    .collect();
+            }
+            if cands.is_empty() && w.len() == 1 {
+                cands = people_full
+                    .iter()
+                    .filter(|(_, _, s)| is_variant(&w[0], s))
+                    .map(|&(e, _, _)| (e, "variant:phonetic"))
+                    .collect();
+            }
+            if let Some(k) = m.known {
+                // A known person's bare surname goes to a person of the document with
+                // that surname ("Dennis Hassabis"), else to the known person.
+                if cands.iter().any(|(e, _)| entities[*e].known == Some(k)) {
+                    cands.retain(|(e, _)| entities[*e].known == Some(k));
+                }
+                if cands.is_empty() {
+                    let e = *by_known
+                        .entry(k)
+                        .or_insert_with(|| new_entity(&mut entities, Label::Person, Some(k)));
+                    count.resize(entities.len(), 0);
+                    last_seen.resize(entities.len(), None);
+                    cands.push((e, "surname"));
+                }
+            }
+            cands.sort_by_key(|c| c.0);
+            cands.dedup_by_key(|c| c.0);
+            let chosen = cands.iter().copied().max_by(|a, b| {
+                count[a.0]
+                    .cmp(&count[b.0])
+                    .then(last_seen[a.0].cmp(&last_seen[b.0]))
+                    .then(b.0.cmp(&a.0))
+            });
+            let (e, rule) = match chosen {
+                Some(c) => c,
+                None => {
+                    // A titled single name with no full form ("M. Durand"): its own entity.
+                    let key = last.clone();
+                    if let Some(&e) = by_key.get(&key) {
+                        (e, "same-name")
+                    } else {
+                        let e = new_entity(&mut entities, Label::Person, None);
+                        count.push(0);
+                        last_seen.push(None);
+                        by_key.insert(key, e);
+                        (e, "")
+                    }
+                }
+            };
+            entity_of[i] = Some(e);
+            if !rule.is_empty() {
+                joined[i] = Some((rule, usize::MAX));
+            }
+            count[e] += 1;
+            last_seen[e] = Some(i);
+        }
+
+        // 5. Organisations.
+        let mut org_by_key: HashMap<String, usize> = HashMap::new();
+        let mut org_acronyms: Vec<(String, usize)> = Vec::new();
+        let mut org_first_word: HashMap<String, usize> = HashMap::new();
+        for pass in 0..2 {
+            for i in 0..n {
+                let m = &mentions[i];
+                if m.label != Label::Org || entity_of[i].is_some() {
+                    continue;
+                }
+                let w = &ws[i];
+                if w.is_empty() {
+                    continue;
+                }
+                // Multi-word and known names first, so that short forms find them.
+                if pass == 0 && w.len() < 2 && m.known.is_none() {
+                    continue;
+                }
+                if let Some(k) = m.known {
+                    let e = *by_known
+                        .entry(k)
+                        .or_insert_with(|| new_entity(&mut entities, Label::Org, Some(k)));
+                    entity_of[i] = Some(e);
+                    let canonical = &self.gazetteer.known()[k].name;
+                    if fold(canonical) != fold(&w.join(" ")) {
+                        joined[i] = Some(("lexicon-alias", usize::MAX));
+                    }
+                    org_by_key.entry(org_key(w, self.names)).or_insert(e);
+                    continue;
+                }
+                let key = org_key(w, self.names);
+                if let Some(&e) = org_by_key.get(&key) {
+                    entity_of[i] = Some(e);
+                    let rule = if w.len() >= 2 && self.names.is_suffix(&w[w.len() - 1]) {
+                        "org:suffix"
+                    } else {
+                        "same-name"
+                    };
+                    joined[i] = Some((rule, usize::MAX));
+                    continue;
+                }
+                if w.len() == 1 {
+                    if let Some(&(_, e)) = org_acronyms.iter().find(|(a, _)| a == &w[0]) {
+                        entity_of[i] = Some(e);
+                        joined[i] = Some(("org:acronym", usize::MAX));
+                        continue;
+                    }
+                    if let Some(&e) = org_first_word.get(&fold(&w[0])) {
+                        entity_of[i] = Some(e);
+                        joined[i] = Some(("org:short-form", usize::MAX));
+                        continue;
+                    }
+                }
+                let e = new_entity(&mut entities, Label::Org, None);
+                org_by_key.insert(key, e);
+                if w.len() >= 2 {
+                    let acr = acronym_of(w);
+                    if acr.chars().count() >= 2 {
+                        org_acronyms.push((acr, e));
+                    }
+                    org_first_word.entry(fold(&w[0])).or_insert(e);
+                } else if Case::of(&w[0]) == Case::Upper {
+                    // An acronym before its full form: "IBM (International Business Machines)".
+                    org_acronyms.push((w[0].clone(), e));
+                }
+                entity_of[i] = Some(e);
+            }
+        }
+
+        // Dates, durations, products and places: one entity per value or name.
+        let mut other_by_key: HashMap<(Label, String), usize> = HashMap::new();
+        for i in 0..n {
+            let m = &mentions[i];
+            if !matches!(
+                m.label,
+                Label::Date | Label::Duration | Label::Product | Label::Place
+            ) {
+                continue;
+            }
+            let key = match &m.timex {
+                Some(t) => format!("{}|{}", t.value, t.modifier.as_deref().unwrap_or("")),
+                None => fold(m.span.slice(text)),
+            };
+            let e = *other_by_key.entry((m.label, key)).or_insert_with(|| {
+                let e = new_entity(&mut entities, m.label, None);
+                entities[e].timex = m.timex.clone();
+                e
+            });
+            entity_of[i] = Some(e);
+        }
+
+        // Names, aliases, genders.
+        for (i, e) in entity_of.iter().enumerate() {
+            if let Some(e) = *e {
+                entities[e].mentions.push(i);
+            }
+        }
+        for ent in entities.iter_mut() {
+            let best = ent
+                .mentions
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    !matches!(
+                        joined[i],
+                        Some(("variant:phonetic" | "variant:first-name", _))
+                    )
+                })
+                .max_by(|&a, &b| {
+                    ws[a]
+                        .len()
+                        .cmp(&ws[b].len())
+                        .then(mentions[a].span.len().cmp(&mentions[b].span.len()))
+                        .then(b.cmp(&a))
+                })
+                .or_else(|| ent.mentions.first().copied());
+            let Some(best) = best else { continue };
+            ent.name = match (ent.known, ent.label) {
+                (Some(k), Label::Person | Label::Org) => self.gazetteer.known()[k].name.clone(),
+                _ => clean_name(mentions[best].span.slice(text), &ws[best], ent.label),
+            };
+            let mut seen: Vec<String> = vec![ent.name.clone()];
+            for &i in &ent.mentions {
+                let t = clean_name(mentions[i].span.slice(text), &ws[i], ent.label);
+                if seen.contains(&t) {
+                    continue;
+                }
+                seen.push(t.clone());
+                let rule = joined[i].map_or(
+                    if mentions[i].known.is_some() {
+                        "lexicon-alias"
+                    } else {
+                        "same-name"
+                    },
+                    |j| j.0,
+                );
+                ent.aliases.push(Alias {
+                    text: t,
+                    rule,
+                    of: ent.name.clone(),
+                });
+            }
+            if ent.label == Label::Person {
+                ent.gender = ent
+                    .known
+                    .map(|k| self.gazetteer.known()[k].gender)
+                    .filter(|&g| g != 'u')
+                    .or_else(|| {
+                        ent.mentions.iter().find_map(|&i| {
+                            let w = &ws[i];
+                            (w.len() >= 2)
+                                .then(|| self.names.first_name_gender(&w[0]))
+                                .flatten()
+                        })
+                    })
+                    .unwrap_or('u');
+            }
+        }
+        // Keep entity ids dense: drop entities without mentions (cannot happen, but cheap).
+        let references = self.pronouns(
+            text, tokens, sentences, &mentions, &entity_of, &entities, lang,
+        );
+        Resolution {
+            mentions,
+            entity_of,
+            entities,
+            references,
+            joined,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn pronouns(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        mentions: &[Mention],
+        entity_of: &[Option<usize>],
+        entities: &[Entity],
+        _lang: Lang,
+    ) -> Vec<Reference> {
+        let mut out = Vec::new();
+        if self.pronouns.is_empty() {
+            return out;
+        }
+        // Token index → mention starting there.
+        let mut starts: HashMap<usize, usize> = HashMap::new();
+        let mut covered = vec![false; tokens.len()];
+        for (i, m) in mentions.iter().enumerate() {
+            starts.insert(m.tokens.0, i);
+            covered[m.tokens.0..m.tokens.1]
+                .iter_mut()
+                .for_each(|c| *c = true);
+        }
+        let mut last_person: Vec<usize> = Vec::new(); // entity ids, most recent last
+        let mut last_org: Option<usize> = None;
+        let mut prev_entity_end: Option<(usize, usize)> = None; // (token end, entity)
+        let mut sent_iter = sentences.iter().peekable();
+        let mut i = 0;
+        while i < tokens.len() {
+            while sent_iter.peek().is_some_and(|s| s.last <= i) {
+                sent_iter.next();
+            }
+            if let Some(&mi) = starts.get(&i) {
+                if let Some(e) = entity_of[mi] {
+                    match entities[e].label {
+                        Label::Person => {
+                            last_person.retain(|&x| x != e);
+                            last_person.push(e);
+                        }
+                        Label::Org => last_org = Some(e),
+                        _ => {}
+                    }
+                    if matches!(entities[e].label, Label::Person | Label::Org) {
+                        prev_entity_end = Some((mentions[mi].tokens.1, e));
+                    }
+                }
+                i = mentions[mi].tokens.1.max(i + 1);
+                continue;
+            }
+            if covered[i] || tokens[i].kind == TokenKind::Punct {
+                i += 1;
+                continue;
+            }
+            let mut matched = None;
+            for k in (1..=self.max_pronoun_words.max(1)).rev() {
+                if i + k > tokens.len() || covered[i..i + k].iter().any(|&c| c) {
+                    continue;
+                }
+                let phrase = phrase_of(text, &tokens[i..i + k]);
+                if let Some(p) = self.pronouns.get(&phrase) {
+                    matched = Some((k, p));
+                    break;
+                }
+            }
+            let Some((k, p)) = matched else {
+                i += 1;
+                continue;
+            };
+            let next = tokens
+                .get(i + k)
+                .map(|t| fold(t.text(text)))
+                .unwrap_or_default();
+            let impersonal = matches!(
+                next.as_str(),
+                "y" | "faut"
+                    | "s'"
+                    | "semble"
+                    | "parait"
+                    | "suffit"
+                    | "reste"
+                    | "importe"
+                    | "existe"
+                    | "s'agit"
+            );
+            // A description followed by a name is a head ("la société Acme"), not a reference.
+            let followed_by_name = tokens
+                .get(i + k)
+                .is_some_and(|t| t.case.is_capitalised() && t.kind == TokenKind::Word);
+            let target = if p.relative {
+                // Only "X, qui …": the entity, a comma, then the relative pronoun.
+                prev_entity_end
+                    .filter(|&(end, _)| end + 1 == i && tokens[end].text(text) == ",")
+                    .map(|(_, e)| e)
+            } else if impersonal || followed_by_name {
+                None
+            } else {
+                match p.refers_to {
+                    Some(Label::Org) => last_org,
+                    _ => last_person.iter().rev().copied().find(|&e| {
+                        p.gender == 'u'
+                            || entities[e].gender == 'u'
+                            || entities[e].gender == p.gender
+                    }),
+                }
+            };
+            if let Some(e) = target {
+                out.push(Reference {
+                    span: Span::new(tokens[i].span.start, tokens[i + k - 1].span.end),
+                    tokens: (i, i + k),
+                    entity: e,
+                    possessive: p.possessive,
+                });
+            }
+            i += k;
+        }
+        out
+    }
+}
+
+/// The display form of a mention: without a leading honorific or a trailing possessive.
+fn clean_name(surface: &str, _ws: &[String], _label: Label) -> String {
+    surface.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants() {
+        let table = [
+            ("Babushkin", "Babuschkin", true),
+            ("Satskevier", "Suskever", true),
+            ("Sutskever", "Suskever", true),
+            ("Martin", "Morgan", false),
+            ("Musk", "Mask", false), // too short
+            ("Karpathy", "Kaplan", false),
+            ("Dupont", "Dupond", true),
+            ("Bernard", "Renard", false), // first letters differ
+        ];
+        for (a, b, want) in table {
+            assert_eq!(is_variant(a, b), want, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn acronyms() {
+        let w: Vec<String> = "International Business Machines"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        assert_eq!(acronym_of(&w), "IBM");
+    }
+}

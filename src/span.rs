@@ -1,0 +1,132 @@
+//! Byte spans and their conversion to Unicode code point offsets.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into a text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A new span.
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// Number of bytes.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span is empty.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// True when the two spans share at least one byte.
+    pub const fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies inside `self`.
+    pub const fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(&self, other: &Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// The text of the span. Returns "" if the span is not on char boundaries.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Maps byte offsets to code point offsets for one text.
+///
+/// Costs nothing for ASCII texts; otherwise holds one `u32` checkpoint per 64
+/// bytes and counts the rest, so memory is about 1/16 of the text.
+#[derive(Debug, Clone)]
+pub struct CharMap {
+    ascii: bool,
+    /// Char count at every multiple of `STEP` bytes (rounded down to a boundary).
+    checkpoints: Vec<(usize, usize)>,
+}
+
+const STEP: usize = 64;
+
+impl CharMap {
+    /// Build the map for `text`.
+    pub fn new(text: &str) -> CharMap {
+        if text.is_ascii() {
+            return CharMap {
+                ascii: true,
+                checkpoints: Vec::new(),
+            };
+        }
+        let mut checkpoints = Vec::with_capacity(text.len() / STEP + 1);
+        let mut chars = 0usize;
+        let mut next = 0usize;
+        for (b, _) in text.char_indices() {
+            if b >= next {
+                checkpoints.push((b, chars));
+                next = b + STEP;
+            }
+            chars += 1;
+        }
+        checkpoints.push((text.len(), chars));
+        CharMap {
+            ascii: false,
+            checkpoints,
+        }
+    }
+
+    /// Code point offset of byte offset `byte` (which must be a char boundary of the text).
+    pub fn char_offset(&self, text: &str, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let i = match self.checkpoints.binary_search_by(|c| c.0.cmp(&byte)) {
+            Ok(i) => return self.checkpoints[i].1,
+            Err(i) => i.saturating_sub(1),
+        };
+        let (b0, c0) = self.checkpoints[i];
+        c0 + text.get(b0..byte).map_or(0, |s| s.chars().count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_match_python_slicing() {
+        let text = "Élodie à l’Opéra — 2015 ".repeat(20);
+        let map = CharMap::new(&text);
+        for (ci, (b, _)) in text.char_indices().enumerate() {
+            assert_eq!(map.char_offset(&text, b), ci);
+        }
+        assert_eq!(map.char_offset(&text, text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn ascii_is_identity() {
+        let map = CharMap::new("abc");
+        assert_eq!(map.char_offset("abc", 2), 2);
+    }
+
+    #[test]
+    fn overlaps_and_contains() {
+        let a = Span::new(0, 5);
+        assert!(a.overlaps(&Span::new(4, 6)));
+        assert!(!a.overlaps(&Span::new(5, 6)));
+        assert!(a.contains(&Span::new(1, 5)));
+        assert!(!a.contains(&Span::new(1, 6)));
+    }
+}

@@ -1,0 +1,197 @@
+//! Small text helpers shared by every stage: folding and letter case.
+
+/// Lower-case `s` and strip Latin accents, and map typographic apostrophes and
+/// dashes to ASCII. Used to compare words with lexicon entries.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] into an existing buffer (which is cleared first).
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match fold_char(c) {
+            Some(f) => out.push_str(f),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'Ç' | 'ć' | 'č' | 'Ć' | 'Č' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ě' | 'ę' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ñ' | 'Ñ' | 'ń' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
+        'œ' | 'Œ' => "oe",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ș' | 'ş' | 'š' | 'Ș' | 'Ş' | 'Š' | 'ś' => "s",
+        'ț' | 'ţ' | 'Ț' | 'Ţ' => "t",
+        'ž' | 'Ž' | 'ź' | 'ż' => "z",
+        'ł' | 'Ł' => "l",
+        'ß' => "ss",
+        '’' | '‘' | 'ʼ' | '´' | '`' => "'",
+        '‐' | '‑' | '‒' | '–' | '—' => "-",
+        _ => return None,
+    })
+}
+
+/// The letter case of a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    /// No letters (numbers, punctuation).
+    None,
+    /// all lower case: "société".
+    Lower,
+    /// First letter upper, the rest lower: "Google", "Jean-Luc".
+    Title,
+    /// All letters upper (two or more letters): "IBM", "OPENAI".
+    Upper,
+    /// Upper case inside the word: "OpenAI", "xAI", "DNNresearch", "McDonald".
+    Mixed,
+}
+
+impl Case {
+    /// The case of `word`.
+    pub fn of(word: &str) -> Case {
+        let mut letters = 0usize;
+        let mut upper = 0usize;
+        let mut first_upper = false;
+        let mut upper_after_first = false;
+        let mut after_sep = true;
+        for c in word.chars() {
+            if c.is_alphabetic() {
+                let up = c.is_uppercase();
+                if letters == 0 {
+                    first_upper = up;
+                } else if up && !after_sep {
+                    upper_after_first = true;
+                }
+                letters += 1;
+                upper += up as usize;
+                after_sep = false;
+            } else {
+                // "Jean-Luc", "O'Brien": a capital after a separator is still title case.
+                after_sep = matches!(c, '-' | '\'' | '’' | '.');
+            }
+        }
+        if letters == 0 {
+            Case::None
+        } else if upper == letters && letters >= 2 {
+            Case::Upper
+        } else if upper == 0 {
+            Case::Lower
+        } else if first_upper && !upper_after_first {
+            Case::Title
+        } else if first_upper && upper == 1 {
+            Case::Title
+        } else {
+            Case::Mixed
+        }
+    }
+
+    /// True for words that start with a capital or are all capitals.
+    pub fn is_capitalised(self) -> bool {
+        matches!(self, Case::Title | Case::Upper | Case::Mixed)
+    }
+}
+
+/// Levenshtein distance between two strings, by chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// A phonetic key for surnames: the folded consonant skeleton, with common
+/// spellings of one sound unified (sch/sh, ck/k, ph/f, c/k, z/s, w/v) and doubles
+/// collapsed. "Babuschkin" and "Babushkin" share the key `bbskn`.
+pub fn consonant_key(s: &str) -> String {
+    let f = fold(s);
+    let f = f
+        .replace("sch", "s")
+        .replace("sh", "s")
+        .replace("ck", "k")
+        .replace("ph", "f")
+        .replace("tz", "s")
+        .replace("ts", "s");
+    let mut out = String::new();
+    for c in f.chars() {
+        let c = match c {
+            'c' | 'q' => 'k',
+            'z' => 's',
+            'w' => 'v',
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' => continue,
+            c if c.is_alphabetic() => c,
+            _ => continue,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        for (input, want) in [
+            ("Société Générale", "societe generale"),
+            ("l’OpenAI", "l'openai"),
+            ("ÉCOLE", "ecole"),
+            ("Œuvre", "oeuvre"),
+        ] {
+            assert_eq!(fold(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn cases() {
+        for (w, c) in [
+            ("Google", Case::Title),
+            ("google", Case::Lower),
+            ("IBM", Case::Upper),
+            ("OpenAI", Case::Mixed),
+            ("xAI", Case::Mixed),
+            ("DNNresearch", Case::Mixed),
+            ("Jean-Luc", Case::Title),
+            ("O'Brien", Case::Title),
+            ("2015", Case::None),
+            ("A", Case::Title),
+        ] {
+            assert_eq!(Case::of(w), c, "{w}");
+        }
+    }
+
+    #[test]
+    fn distances_and_keys() {
+        assert_eq!(edit_distance("Babuschkin", "Babushkin"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(consonant_key("Babuschkin"), consonant_key("Babushkin"));
+        assert_eq!(consonant_key("Suskever"), consonant_key("Satskevier"));
+        assert_ne!(consonant_key("Martin"), consonant_key("Morgan"));
+    }
+}

@@ -1,0 +1,426 @@
+//! Tokens and sentences.
+//!
+//! Built on Unicode word boundaries (UAX #29, from `unicode-segmentation`), then
+//! adjusted for news text:
+//! - French elisions are split off: "d'OpenAI" gives `d'` and `OpenAI` (both `'` and `’`);
+//! - an English possessive is split off: "Musk's" gives `Musk` and `'s`;
+//! - hyphenated words stay whole: "Jean-Luc", "Saint-Exupéry", "co-fondateur";
+//! - a full stop glued to the next sentence ("mois.Lorsqu'il") is split.
+//!
+//! Sentences end at `.`, `!`, `?`, `…` and line breaks, except after an
+//! abbreviation from the lexicons ("M.", "Dr.", "Inc.") or an initial ("J. P. Morgan").
+//! A blank line also ends a paragraph.
+
+use crate::span::Span;
+use crate::text::Case;
+use std::collections::HashSet;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, hyphens, inner apostrophes).
+    Word,
+    /// Digits (possibly with inner `.`/`,`).
+    Number,
+    /// An elided article or pronoun: "l'", "d'", "qu'".
+    Elision,
+    /// An English possessive "'s" or "'".
+    Possessive,
+    /// Anything else that is not space.
+    Punct,
+}
+
+/// A token: a kind, a letter case and a byte span into the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the original text.
+    pub span: Span,
+    /// The kind of token.
+    pub kind: TokenKind,
+    /// Letter case (for words).
+    pub case: Case,
+    /// True when a space or line break comes right before the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+}
+
+/// A sentence: a range of tokens and its byte span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span, from its first token to its last.
+    pub span: Span,
+    /// Index of the first token.
+    pub first: usize,
+    /// One past the index of the last token.
+    pub last: usize,
+    /// Paragraph number (0-based); paragraphs are separated by blank lines.
+    pub paragraph: usize,
+}
+
+const ELISIONS: &[&str] = &[
+    "l", "d", "qu", "s", "n", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Split `text` into tokens. Never fails; every byte that is not white space
+/// belongs to exactly one token.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut space_before = true;
+    for (start, w) in text.split_word_bound_indices() {
+        let first = match w.chars().next() {
+            Some(c) => c,
+            None => continue,
+        };
+        if first.is_whitespace() {
+            space_before = true;
+            continue;
+        }
+        push_word(text, start, w, space_before, &mut out);
+        space_before = false;
+    }
+    join_hyphenated(text, &mut out);
+    out
+}
+
+fn kind_of(w: &str) -> TokenKind {
+    let mut digits = false;
+    let mut letters = false;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            letters = true;
+        } else if c.is_numeric() {
+            digits = true;
+        }
+    }
+    if letters {
+        TokenKind::Word
+    } else if digits {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    }
+}
+
+fn make(text: &str, start: usize, end: usize, kind: TokenKind, space_before: bool) -> Token {
+    let s = &text[start..end];
+    Token {
+        span: Span::new(start, end),
+        kind,
+        case: if kind == TokenKind::Word {
+            Case::of(s)
+        } else {
+            Case::None
+        },
+        space_before,
+    }
+}
+
+fn push_word(text: &str, start: usize, w: &str, space_before: bool, out: &mut Vec<Token>) {
+    let kind = kind_of(w);
+    if kind != TokenKind::Word {
+        out.push(make(text, start, start + w.len(), kind, space_before));
+        return;
+    }
+    // Elision: "d'OpenAI", "qu’il".
+    if let Some((i, c)) = w.char_indices().find(|&(_, c)| is_apostrophe(c)) {
+        let head = &w[..i];
+        let rest = &w[i + c.len_utf8()..];
+        if !rest.is_empty()
+            && rest.chars().next().is_some_and(char::is_alphabetic)
+            && ELISIONS.iter().any(|e| head.eq_ignore_ascii_case(e))
+        {
+            let cut = start + i + c.len_utf8();
+            out.push(make(text, start, cut, TokenKind::Elision, space_before));
+            push_word(text, cut, rest, false, out);
+            return;
+        }
+        // Possessive: "Musk's", "Altman’s".
+        if (rest == "s" || rest == "S") && i > 0 {
+            out.push(make(text, start, start + i, TokenKind::Word, space_before));
+            out.push(make(
+                text,
+                start + i,
+                start + w.len(),
+                TokenKind::Possessive,
+                false,
+            ));
+            return;
+        }
+    }
+    // A full stop glued to the next sentence: "mois.Lorsqu'il", "formelle.En".
+    if let Some(i) = glued_stop(w) {
+        push_word(text, start, &w[..i], space_before, out);
+        out.push(make(
+            text,
+            start + i,
+            start + i + 1,
+            TokenKind::Punct,
+            false,
+        ));
+        push_word(text, start + i + 1, &w[i + 1..], false, out);
+        return;
+    }
+    out.push(make(text, start, start + w.len(), kind, space_before));
+}
+
+/// Position of a `.` between two lower-case letters before and a capital after
+/// ("mois.Lorsqu"), which is a missing space, not an abbreviation or a domain.
+fn glued_stop(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'.' && i >= 2 {
+            let before = &w[..i];
+            let after = &w[i + 1..];
+            let lower_before = before.chars().rev().take(2).all(char::is_lowercase);
+            let upper_after = after.chars().next().is_some_and(char::is_uppercase)
+                && after.chars().nth(1).is_some_and(char::is_lowercase);
+            if lower_before && upper_after {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "‐" | "‑")
+}
+
+/// Join `Word - Word` with no spaces around the hyphen into one word.
+fn join_hyphenated(text: &str, toks: &mut Vec<Token>) {
+    if toks.len() < 3 {
+        return;
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if t.kind == TokenKind::Word {
+            let mut end = i;
+            while end + 2 < toks.len()
+                && is_hyphen(toks[end + 1].text(text))
+                && !toks[end + 1].space_before
+                && !toks[end + 2].space_before
+                && toks[end + 2].kind == TokenKind::Word
+            {
+                end += 2;
+            }
+            if end > i {
+                let span = Span::new(t.span.start, toks[end].span.end);
+                out.push(Token {
+                    span,
+                    kind: TokenKind::Word,
+                    case: Case::of(span.slice(text)),
+                    space_before: t.space_before,
+                });
+                i = end + 1;
+                continue;
+            }
+        }
+        out.push(t);
+        i += 1;
+    }
+    *toks = out;
+}
+
+/// Split tokens into sentences. `abbreviations` holds folded abbreviations
+/// without their final dot ("m", "mme", "dr", "inc").
+pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0usize;
+    let mut paragraph = 0usize;
+    let mut next_paragraph = 0usize;
+    let mut i = 0usize;
+    let push = |out: &mut Vec<Sentence>, first: usize, last: usize, paragraph: usize| {
+        if last > first {
+            out.push(Sentence {
+                span: Span::new(tokens[first].span.start, tokens[last - 1].span.end),
+                first,
+                last,
+                paragraph,
+            });
+        }
+    };
+    while i < tokens.len() {
+        // Line breaks between this token and the previous one.
+        if i > first {
+            let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
+            let newlines = gap.matches('\n').count();
+            if newlines >= 1 {
+                push(&mut out, first, i, paragraph);
+                first = i;
+                paragraph = next_paragraph;
+            }
+            if newlines >= 2 {
+                next_paragraph += 1;
+                paragraph = next_paragraph;
+            }
+        } else if i > 0 {
+            let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
+            if gap.matches('\n').count() >= 2 {
+                next_paragraph += 1;
+                paragraph = next_paragraph;
+            }
+        }
+        let t = tokens[i];
+        if t.kind == TokenKind::Punct && ends_sentence(text, tokens, i, abbreviations) {
+            // Closing quotes and brackets stay with the sentence they close.
+            let mut end = i + 1;
+            while end < tokens.len()
+                && !tokens[end].space_before
+                && matches!(
+                    tokens[end].text(text),
+                    "»" | "\"" | "”" | ")" | "’" | "'" | "*"
+                )
+            {
+                end += 1;
+            }
+            push(&mut out, first, end, paragraph);
+            first = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, first, tokens.len(), paragraph);
+    out
+}
+
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, abbreviations: &HashSet<String>) -> bool {
+    let s = tokens[i].text(text);
+    match s {
+        "!" | "?" | "…" | "。" => {}
+        "." => {
+            // "..." as three dots: only the last one counts.
+            if i + 1 < tokens.len() && tokens[i + 1].text(text) == "." {
+                return false;
+            }
+            if i > 0 && !tokens[i].space_before {
+                let prev = tokens[i - 1];
+                let p = prev.text(text);
+                if prev.kind == TokenKind::Word {
+                    let folded = crate::text::fold(p);
+                    if abbreviations.contains(&folded) {
+                        return false;
+                    }
+                    // An initial: "J. P. Morgan".
+                    if p.chars().count() == 1 && prev.case.is_capitalised() {
+                        return false;
+                    }
+                }
+                // "N.V.", "U.S." : letter-dot sequences.
+                if prev.kind == TokenKind::Word && p.contains('.') {
+                    return false;
+                }
+            }
+        }
+        _ => return false,
+    }
+    // A lower-case word or a digit right after does not start a new sentence.
+    match tokens.get(i + 1) {
+        None => true,
+        Some(next) => {
+            let n = next.text(text);
+            !(next.kind == TokenKind::Word && next.case == Case::Lower && s == ".")
+                && !(next.kind == TokenKind::Punct && matches!(n, "," | ";" | ":"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn tokens() {
+        let cases: &[(&str, &[&str])] = &[
+            ("d'OpenAI", &["d'", "OpenAI"]),
+            ("l’équipe d’xAI", &["l’", "équipe", "d’", "xAI"]),
+            ("Lorsqu'il part", &["Lorsqu'", "il", "part"]),
+            ("Jean-Luc Saint-Exupéry", &["Jean-Luc", "Saint-Exupéry"]),
+            ("Musk's firm", &["Musk", "'s", "firm"]),
+            ("mois.Lorsqu'il", &["mois", ".", "Lorsqu'", "il"]),
+            ("« Allons-y » !", &["«", "Allons-y", "»", "!"]),
+            ("2017-2018", &["2017", "-", "2018"]),
+            ("aujourd'hui", &["aujourd'hui"]),
+            ("don't", &["don't"]),
+            ("EADS N.V.", &["EADS", "N.V", "."]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&words(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn spans_slice_the_input() {
+        let text = "M. Durand, PDG d’Acme\u{a0}SA, a dit : « oui… ».";
+        for t in tokenize(text) {
+            assert!(!t.text(text).is_empty());
+            assert!(!t.text(text).chars().any(char::is_whitespace));
+        }
+    }
+
+    fn sents(text: &str) -> Vec<String> {
+        let abbr: HashSet<String> = ["m", "mme", "dr", "inc", "st", "mr"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let toks = tokenize(text);
+        sentences(text, &toks, &abbr)
+            .iter()
+            .map(|s| s.span.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn sentence_splitting() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "M. Durand est là. Il part.",
+                &["M. Durand est là.", "Il part."],
+            ),
+            (
+                "Acme Inc. a dit oui. Bien.",
+                &["Acme Inc. a dit oui.", "Bien."],
+            ),
+            ("J. P. Morgan rit.", &["J. P. Morgan rit."]),
+            (
+                "Il a dit « non. » Puis rien…",
+                &["Il a dit « non. »", "Puis rien…"],
+            ),
+            ("Un titre\nLe texte.", &["Un titre", "Le texte."]),
+            (
+                "trois mois.Lorsqu'il partit",
+                &["trois mois.", "Lorsqu'il partit"],
+            ),
+            ("Dr. No rit. Fin", &["Dr. No rit.", "Fin"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&sents(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn paragraphs() {
+        let text = "Un. Deux.\n\nTrois.";
+        let toks = tokenize(text);
+        let s = sentences(text, &toks, &HashSet::new());
+        let paras: Vec<usize> = s.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paras, vec![0, 0, 1]);
+    }
+}
