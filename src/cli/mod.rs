@@ -1,0 +1,4 @@
+//! Subcommands of the binary (clap lives here only).
+
+pub mod common;
+pub mod extract;
