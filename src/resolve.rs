@@ -256,6 +256,13 @@ impl Resolver<'_> {
             } else if multi_orgs.contains(&last) {
                 mentions[i].label = Label::Org;
                 mentions[i].rule = "org:short-form";
+            } else if self.names.first_name_gender(single).is_some()
+                && Case::of(single) == Case::Title
+                && !self.names.is_place(single)
+            {
+                // A first name alone, with no full name to attach to: "Jessica, 12 ans".
+                mentions[i].label = Label::Person;
+                mentions[i].rule = "person:first-name-only";
             } else if surnames.keys().any(|s| is_variant(single, s))
                 && Case::of(single) == Case::Title
                 && self.names.first_name_gender(single).is_none()
@@ -574,7 +581,7 @@ impl Resolver<'_> {
                     .or_else(|| {
                         ent.mentions.iter().find_map(|&i| {
                             let w = &ws[i];
-                            (w.len() >= 2)
+                            (w.len() >= 2 || mentions[i].rule == "person:first-name-only")
                                 .then(|| self.names.first_name_gender(&w[0]))
                                 .flatten()
                         })

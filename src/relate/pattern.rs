@@ -12,6 +12,7 @@ use crate::error::Result;
 use crate::lexicon::Row;
 use crate::recognize::Label;
 use crate::text::fold;
+use std::collections::HashMap;
 
 /// The five relation types of the contract (and room for more).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -139,7 +140,7 @@ fn parse_labels(s: &str) -> Option<Vec<Label>> {
 
 impl Pattern {
     /// Parse a row `TYPE <TAB> id <TAB> confidence <TAB> pattern`.
-    pub fn parse(row: &Row) -> Result<Pattern> {
+    pub fn parse(row: &Row, classes: &HashMap<String, Vec<String>>) -> Result<Pattern> {
         let kind = RelType::parse(row.field(0, "a relation type")?).ok_or_else(|| {
             row.error(
                 0,
@@ -180,6 +181,27 @@ impl Pattern {
                     source: tok.starts_with('S'),
                     labels,
                     coord,
+                }
+            } else if let Some(name) = tok.strip_prefix('@') {
+                let (name, optional) = match name.strip_suffix('?') {
+                    Some(n) => (n, true),
+                    None => (name, false),
+                };
+                let words = classes.get(name).ok_or_else(|| {
+                    let mut known: Vec<String> = classes.keys().map(|k| format!("@{k}")).collect();
+                    known.sort();
+                    row.error(
+                        3,
+                        format!(
+                            "in pattern: '{tok}': unknown word class (known: {})",
+                            known.join(", ")
+                        ),
+                    )
+                })?;
+                Elem::Word {
+                    exact: words.clone(),
+                    prefixes: Vec::new(),
+                    optional,
                 }
             } else {
                 let (body, optional) = match tok.strip_suffix('?') {
@@ -386,7 +408,14 @@ mod tests {
     fn pattern(line: &str) -> Pattern {
         let path: Arc<Path> = Arc::from(Path::new("t.tsv"));
         let rows = crate::lexicon::parse(&path, line).unwrap();
-        Pattern::parse(&rows[0]).unwrap()
+        {
+            let mut classes = HashMap::new();
+            classes.insert(
+                "role".to_string(),
+                vec!["pdg".to_string(), "ministre".to_string()],
+            );
+            Pattern::parse(&rows[0], &classes).unwrap()
+        }
     }
 
     fn items(spec: &str) -> Vec<Item> {
@@ -476,7 +505,9 @@ mod tests {
             ("FOUNDED\tx\t0.5\tS:PLACE a T:ORG", 15),
         ] {
             let rows = crate::lexicon::parse(&path, line).unwrap();
-            let err = Pattern::parse(&rows[0]).unwrap_err().to_string();
+            let err = Pattern::parse(&rows[0], &HashMap::new())
+                .unwrap_err()
+                .to_string();
             assert!(err.starts_with(&format!("r.tsv:1:{col}:")), "{line}: {err}");
         }
     }
