@@ -444,9 +444,9 @@ mod tests {
                 Some((vec![0], vec![3])),
             ),
             (
-                "FOUNDED\tt\t0.9\tS:PER ~2 a fondé T:ORG",
+                "FOUNDED\tt\t0.9\tS:PER ~3 a fondé T:ORG",
                 "P , hier , a fondé O",
-                Some((vec![0], vec![5])),
+                Some((vec![0], vec![6])),
             ),
             (
                 "FOUNDED\tt\t0.9\tS:PER ~2 a fondé T:ORG",
@@ -456,7 +456,7 @@ mod tests {
             (
                 "FOUNDED\tt\t0.9\tS:PER ~2 ont fondé T:ORG",
                 "P et P ont fondé O",
-                Some((vec![0, 2], vec![4])),
+                Some((vec![0, 2], vec![5])),
             ),
             (
                 "FOUNDED\tt\t0.9\tT:ORG ~3 fondée par S:PER",
