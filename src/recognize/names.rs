@@ -33,8 +33,10 @@ use std::collections::{HashMap, HashSet};
 pub enum TitleKind {
     /// "M.", "Mrs", "Dr": the next name is a person.
     Honorific,
-    /// "PDG", "CEO", "fondateur".
+    /// "PDG", "CEO", "directeur".
     Role,
+    /// "fondateur", "co-founder": a role that also says who founded the organisation.
+    Founder,
     /// "frère", "wife".
     Kin,
 }
@@ -111,8 +113,9 @@ impl NameRules {
                 let kind = match row.field(1, "a title kind")? {
                     "honorific" => TitleKind::Honorific,
                     "role" => TitleKind::Role,
+                    "founder" => TitleKind::Founder,
                     "kin" => TitleKind::Kin,
-                    _ => return Err(row.error(1, "expected honorific, role or kin")),
+                    _ => return Err(row.error(1, "expected honorific, role, founder or kin")),
                 };
                 let g = row.opt(2).chars().next().unwrap_or('u');
                 if !matches!(g, 'm' | 'f' | 'u') {
@@ -415,11 +418,19 @@ impl NameRules {
         {
             return push(out, Label::Person, "person:first-name");
         }
-        if matches!(title, Some(TitleKind::Role | TitleKind::Kin)) && n <= 3 && !headline {
+        if matches!(
+            title,
+            Some(TitleKind::Role | TitleKind::Founder | TitleKind::Kin)
+        ) && n <= 3
+            && !headline
+        {
             return push(out, Label::Person, "person:role");
         }
         if self.org_context_before(text, tokens, s.first, a, l) {
             return push(out, Label::Org, "org:context");
+        }
+        if self.role_of_before(text, tokens, s.first, a, l) {
+            return push(out, Label::Org, "org:role-context");
         }
         if n == 1 && tokens[a].case == Case::Mixed && !is_name_like_mixed(words[0]) {
             return push(out, Label::Org, "org:camelcase");
@@ -455,6 +466,40 @@ impl NameRules {
             }
         }
         None
+    }
+
+    /// "PDG de X", "cofondateur d'X", "employé de la X": a role title, up to two
+    /// words (adjectives), then "de"/"d'"/"du"/"des" (and "la"/"l'") right before the name.
+    fn role_of_before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        first: usize,
+        a: usize,
+        l: &LangNames,
+    ) -> bool {
+        let mut k = a;
+        if k > first && matches!(fold(tokens[k - 1].text(text)).as_str(), "la" | "l'") {
+            k -= 1;
+        }
+        if k <= first
+            || !matches!(
+                fold(tokens[k - 1].text(text)).as_str(),
+                "de" | "d'" | "du" | "des" | "of"
+            )
+        {
+            return false;
+        }
+        k -= 1;
+        (1..=3).any(|back| {
+            k >= first + back && {
+                let w = fold(tokens[k - back].text(text));
+                matches!(
+                    l.titles.get(&w),
+                    Some((TitleKind::Role | TitleKind::Founder, _))
+                )
+            }
+        })
     }
 
     fn org_context_before(

@@ -97,7 +97,7 @@ impl RelationRules {
     /// (so a user file can replace a built-in rule).
     ///
     /// Word classes for `@name` elements come from `titles.tsv`: `@role`,
-    /// `@honorific`, `@kin` (each title's first word, folded).
+    /// `@founder`, `@honorific`, `@kin` (each title's first word, folded).
     pub fn from_lexicons(set: &LexiconSet, names: &NameRules) -> Result<RelationRules> {
         let mut langs = Vec::new();
         for lang in Lang::ALL {
@@ -107,6 +107,7 @@ impl RelationRules {
             for (title, (kind, _)) in &names.langs[lang.index()].titles {
                 let class = match kind {
                     TitleKind::Role => "role",
+                    TitleKind::Founder => "founder",
                     TitleKind::Honorific => "honorific",
                     TitleKind::Kin => "kin",
                 };

@@ -82,6 +82,9 @@ pub enum Elem {
     },
     /// Skip up to N items.
     Gap(usize),
+    /// `~,`: skip an apposition or a parenthesis, if there is one: ", … ," or "( … )"
+    /// of at most 12 items, entities included ("Luc Martin, cofondateur de Globex, a quitté").
+    Apposition,
 }
 
 /// A compiled pattern.
@@ -157,7 +160,9 @@ impl Pattern {
         let text = row.field(3, "a pattern")?;
         let mut elems = Vec::new();
         for tok in text.split_whitespace() {
-            let elem = if let Some(n) = tok.strip_prefix('~') {
+            let elem = if tok == "~," {
+                Elem::Apposition
+            } else if let Some(n) = tok.strip_prefix('~') {
                 Elem::Gap(n.parse().ok().filter(|&n: &usize| n <= 12).ok_or_else(|| {
                     row.error(
                         3,
@@ -241,7 +246,8 @@ impl Pattern {
                 "expected exactly one source slot (S:…) and one target slot (T:…)",
             ));
         }
-        if matches!(elems.first(), Some(Elem::Gap(_))) || matches!(elems.last(), Some(Elem::Gap(_)))
+        if matches!(elems.first(), Some(Elem::Gap(_) | Elem::Apposition))
+            || matches!(elems.last(), Some(Elem::Gap(_) | Elem::Apposition))
         {
             return Err(row.error(3, "a pattern cannot start or end with a gap"));
         }
@@ -287,15 +293,42 @@ impl Pattern {
             return true;
         };
         match elem {
-            Elem::Gap(n) => {
-                // The type the next slot wants may not be skipped.
-                let blocked: &[Label] = match self.elems[e + 1..]
-                    .iter()
-                    .find(|x| matches!(x, Elem::Slot { .. }))
-                {
-                    Some(Elem::Slot { labels, .. }) => labels,
-                    _ => &[],
+            Elem::Apposition => {
+                let close = match items.get(pos) {
+                    Some(Item::Word(w)) if w == "," => ",",
+                    Some(Item::Word(w)) if w == "(" => ")",
+                    _ => return self.match_at(items, e + 1, pos, st),
                 };
+                let end = (pos + 1..items.len().min(pos + 14))
+                    .find(|&p| matches!(&items[p], Item::Word(w) if w == close));
+                if let Some(end) = end {
+                    let saved = st.clone();
+                    if self.match_at(items, e + 1, end + 1, st) {
+                        return true;
+                    }
+                    *st = saved;
+                }
+                self.match_at(items, e + 1, pos, st)
+            }
+            Elem::Gap(n) => {
+                // The types of the nearest slots before and after may not be skipped:
+                // the nearest entity binds.
+                fn slot_labels(x: &Elem) -> Option<&[Label]> {
+                    match x {
+                        Elem::Slot { labels, .. } => Some(labels.as_slice()),
+                        _ => None,
+                    }
+                }
+                let next: &[Label] = self.elems[e + 1..]
+                    .iter()
+                    .find_map(slot_labels)
+                    .unwrap_or(&[]);
+                let prev: &[Label] = self.elems[..e]
+                    .iter()
+                    .rev()
+                    .find_map(slot_labels)
+                    .unwrap_or(&[]);
+                let blocked = |l: &Label| next.contains(l) || prev.contains(l);
                 let mut p = pos;
                 for _ in 0..=*n {
                     let saved = st.clone();
@@ -304,7 +337,7 @@ impl Pattern {
                     }
                     *st = saved;
                     match items.get(p) {
-                        Some(Item::Entity { label, .. }) if blocked.contains(label) => {
+                        Some(Item::Entity { label, .. }) if blocked(label) => {
                             return false;
                         }
                         Some(_) => p += 1,
