@@ -64,8 +64,8 @@ fn is_adjective(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes",
         "ain", "aine", "ains", "aines", "aire", "aires", "ais", "aise", "ique", "iques", "if",
-        "ive", "ifs", "ives", "é", "ée", "és", "ées", "ois", "oise", "iste", "istes", "eur",
-        "rice",
+        "ive", "ifs", "ives", "é", "ée", "és", "ées", "en", "enne", "ens", "ennes", "ois", "oise",
+        "iste", "istes", "eur", "rice",
     ];
     w.chars().count() > 3 && ENDINGS.iter().any(|e| w.ends_with(e))
 }
@@ -195,12 +195,11 @@ impl NameRules {
                 let mut end = self.run_end(text, tokens, i, s.last, taken);
                 // "ministre de l'Intérieur Jean-Pierre Chevènement": a known first name
                 // inside a run followed by another capitalised word starts a new name.
+                if let Some(ext) = self.institution_end(text, tokens, i, end, s.last, taken, l) {
+                    end = ext;
+                }
                 if let Some(k) = self.inner_first_name(text, tokens, i, end) {
                     end = k;
-                } else if let Some(ext) =
-                    self.institution_end(text, tokens, i, end, s.last, taken, l)
-                {
-                    end = ext;
                 }
                 self.classify(text, tokens, s, i, end, l, headline, &mut out);
                 i = end;
