@@ -215,7 +215,7 @@ impl Extractor {
             max_pronoun_words: *max,
         };
         let mut resolution = resolver.resolve(text, &tokens, &sentences, mentions, lang);
-        let relations = self.relations.find(
+        let mut relations = self.relations.find(
             text,
             &tokens,
             &sentences,
@@ -223,6 +223,24 @@ impl Extractor {
             &self.names,
             lang,
         );
+        // Names that relation context typed PERSON ("Shivon Zilis, membre du conseil
+        // de …") are resolved again, so that their bare surnames and pronouns join them.
+        if resolution
+            .mentions
+            .iter()
+            .any(|m| m.rule == "person:relation-context")
+        {
+            let mentions = std::mem::take(&mut resolution.mentions);
+            resolution = resolver.resolve(text, &tokens, &sentences, mentions, lang);
+            relations = self.relations.find(
+                text,
+                &tokens,
+                &sentences,
+                &mut resolution,
+                &self.names,
+                lang,
+            );
+        }
         Analysis {
             lang,
             tokens,

@@ -354,7 +354,14 @@ impl NameRules {
         while a < b {
             let w = tokens[a].text(text);
             let f = fold(w);
-            if let Some((k, _)) = l.titles.get(&f).or_else(|| l.titles.get(&format!("{f}."))) {
+            let titled = l.titles.get(&f).or_else(|| l.titles.get(&format!("{f}.")));
+            // A capitalised role inside a sentence is part of a name ("General
+            // Artificial Intelligence"); honorifics, all-capital roles ("PDG", "CEO")
+            // and a sentence's first word are titles.
+            let titled = titled.filter(|(k, _)| {
+                *k == TitleKind::Honorific || tokens[a].case == Case::Upper || a == s.first
+            });
+            if let Some((k, _)) = titled {
                 title = Some(*k);
                 a += 1;
                 if a < b && tokens[a].text(text) == "." {
@@ -425,7 +432,7 @@ impl NameRules {
         {
             return push(out, Label::Person, "person:role");
         }
-        if self.org_context_before(text, tokens, s.first, a, l) {
+        if self.org_context_before(text, tokens, s.first, a, b, s.last, l) {
             return push(out, Label::Org, "org:context");
         }
         if self.role_of_before(text, tokens, s.first, a, l) {
@@ -501,21 +508,57 @@ impl NameRules {
         })
     }
 
+    /// An organisation head or cue right before the name, or before one
+    /// lower-case word ("la start-up grenobloise Thermix") or a "de"-phrase
+    /// ("la banque d'affaires Lazard"); or after it, as an apposition
+    /// ("Alvéa, une société de conseil").
     fn org_context_before(
         &self,
         text: &str,
         tokens: &[Token],
         first: usize,
         a: usize,
+        b: usize,
+        last: usize,
         l: &LangNames,
     ) -> bool {
-        for k in 1..=l.max_words.max(1) {
-            if a < first + k {
-                break;
+        let lower = |i: usize| tokens[i].kind == TokenKind::Word && tokens[i].case == Case::Lower;
+        let mut ends = vec![a];
+        if a > first && lower(a - 1) && !l.not_names.contains(&fold(tokens[a - 1].text(text))) {
+            ends.push(a - 1);
+            if a > first + 1 && matches!(fold(tokens[a - 2].text(text)).as_str(), "de" | "d'") {
+                ends.push(a - 2);
             }
-            let phrase = phrase_of(text, &tokens[a - k..a]);
-            if l.org_context.contains_key(&phrase) {
-                return true;
+        }
+        for end in ends {
+            for k in 1..=l.max_words.max(1) {
+                if end < first + k {
+                    break;
+                }
+                let phrase = phrase_of(text, &tokens[end - k..end]);
+                if l.org_context.get(&phrase) == Some(&true)
+                    || (end == a && l.org_context.contains_key(&phrase))
+                {
+                    return true;
+                }
+            }
+        }
+        // Apposition after the name: ", une société …", ", the company …".
+        if b + 2 < last && tokens[b].text(text) == "," {
+            let det = fold(tokens[b + 1].text(text));
+            if matches!(
+                det.as_str(),
+                "un" | "une" | "la" | "le" | "l'" | "a" | "an" | "the"
+            ) {
+                for k in 1..=l.max_words.max(1) {
+                    if b + 2 + k > last {
+                        break;
+                    }
+                    let phrase = phrase_of(text, &tokens[b + 2..b + 2 + k]);
+                    if l.org_context.get(&phrase) == Some(&true) {
+                        return true;
+                    }
+                }
             }
         }
         false

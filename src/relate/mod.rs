@@ -190,18 +190,24 @@ impl RelationRules {
             let mut words: HashSet<&str> = HashSet::new();
             let mut i = s.first;
             while i < s.last {
-                if let Some(&mi) = mention_at.get(&i) {
+                // A mention is one item; an untyped name that context cannot make a
+                // person stays plain words ("Fondée" at the start of a sentence).
+                let mention = mention_at.get(&i).copied().and_then(|mi| {
                     let m = &res.mentions[mi];
-                    let (label, src) = match res.entity_of[mi] {
-                        Some(e) => (res.entities[e].label, Src::Entity(e)),
+                    match res.entity_of[mi] {
+                        Some(e) => Some((mi, res.entities[e].label, Src::Entity(e))),
                         None if promotable(text, tokens, m.tokens, names) => {
-                            (Label::Person, Src::Unknown(mi))
+                            Some((mi, Label::Person, Src::Unknown(mi)))
                         }
-                        None => (Label::Unknown, Src::Unknown(mi)),
-                    };
+                        None => None,
+                    }
+                });
+                if let Some((mi, label, src)) = mention {
+                    let m = &res.mentions[mi];
                     items.push(Item::Entity {
                         id: items.len(),
                         label,
+                        weak: false,
                     });
                     item_tok.push(i);
                     item_src.push(src);
@@ -211,9 +217,11 @@ impl RelationRules {
                 if let Some(&ri) = ref_at.get(&i) {
                     let r = &res.references[ri];
                     let e = r.entity;
+                    // A possessive ("son", "his") fills a slot but never blocks a gap.
                     items.push(Item::Entity {
                         id: items.len(),
                         label: res.entities[e].label,
+                        weak: r.possessive,
                     });
                     item_tok.push(i);
                     item_src.push(Src::Reference(e));

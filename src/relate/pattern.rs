@@ -59,6 +59,10 @@ impl RelType {
     }
 }
 
+/// Words a gap never skips: they open another clause ("… avec Musk et qui est
+/// dirigeante de …" does not make Musk the subject of "est").
+const CLAUSE_BREAKS: &[&str] = &["et", "qui", "mais", ";", "and", "who", "which", "but"];
+
 /// One element of a pattern.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Elem {
@@ -111,6 +115,8 @@ pub enum Item {
         id: usize,
         /// Its type.
         label: Label,
+        /// A possessive determiner resolved to an entity: gaps may skip it.
+        weak: bool,
     },
     /// A folded word or punctuation.
     Word(String),
@@ -337,9 +343,11 @@ impl Pattern {
                     }
                     *st = saved;
                     match items.get(p) {
-                        Some(Item::Entity { label, .. }) if blocked(label) => {
+                        Some(Item::Entity { label, weak, .. }) if !weak && blocked(label) => {
                             return false;
                         }
+                        // A gap stays inside its clause.
+                        Some(Item::Word(w)) if CLAUSE_BREAKS.contains(&w.as_str()) => return false,
                         Some(_) => p += 1,
                         None => return false,
                     }
@@ -372,10 +380,15 @@ impl Pattern {
                 labels,
                 coord,
             } => {
-                let Some(Item::Entity { label, .. }) = items.get(pos) else {
+                let Some(Item::Entity { label, weak, .. }) = items.get(pos) else {
                     return false;
                 };
                 if !labels.contains(label) {
+                    return false;
+                }
+                // A possessive fills a slot only in a fixed position ("rupture de son
+                // amitié"), never at the end of a gap ("avec son associée X").
+                if *weak && e > 0 && matches!(self.elems[e - 1], Elem::Gap(_)) {
                     return false;
                 }
                 // Coordination: "X et Y", "X, Y et Z".
@@ -458,10 +471,17 @@ mod tests {
                 "P" => Item::Entity {
                     id: i,
                     label: Label::Person,
+                    weak: false,
                 },
                 "O" => Item::Entity {
                     id: i,
                     label: Label::Org,
+                    weak: false,
+                },
+                "D" => Item::Entity {
+                    id: i,
+                    label: Label::Date,
+                    weak: false,
                 },
                 w => Item::Word(fold(w)),
             })
@@ -471,6 +491,16 @@ mod tests {
     #[test]
     fn matches() {
         let cases: &[(&str, &str, Option<(Vec<usize>, Vec<usize>)>)] = &[
+            (
+                "FOUNDED\tt\t0.9\tfondée ~3 par S:PER! ~, , T:ORG",
+                "fondée en D par P , O est dirigée par P",
+                Some((vec![4], vec![6])),
+            ),
+            (
+                "LEFT\tt\t0.9\tS:PER ~, ~3 a quitté T:ORG",
+                "P , fondateur de O , a quitté O",
+                Some((vec![0], vec![8])),
+            ),
             (
                 "FOUNDED\tt\t0.9\tS:PER ~2 a fondé T:ORG",
                 "P a fondé O",
