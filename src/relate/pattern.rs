@@ -59,9 +59,18 @@ impl RelType {
     }
 }
 
-/// Words a gap never skips: they open another clause ("… avec Musk et qui est
-/// dirigeante de …" does not make Musk the subject of "est").
-const CLAUSE_BREAKS: &[&str] = &["et", "qui", "mais", ";", "and", "who", "which", "but"];
+/// Words a gap never skips: they open another clause. "et"/"and" count only
+/// before a relative ("… avec Musk et qui est dirigeante de …" does not make
+/// Musk the subject of "est"), since they mostly join nouns.
+fn breaks_clause(w: &str, next: Option<&Item>) -> bool {
+    match w {
+        "qui" | "mais" | ";" | "who" | "which" | "but" => true,
+        "et" | "and" => {
+            matches!(next, Some(Item::Word(n)) if matches!(n.as_str(), "qui" | "que" | "who" | "which"))
+        }
+        _ => false,
+    }
+}
 
 /// One element of a pattern.
 #[derive(Clone, Debug, PartialEq)]
@@ -347,7 +356,7 @@ impl Pattern {
                             return false;
                         }
                         // A gap stays inside its clause.
-                        Some(Item::Word(w)) if CLAUSE_BREAKS.contains(&w.as_str()) => return false,
+                        Some(Item::Word(w)) if breaks_clause(w, items.get(p + 1)) => return false,
                         Some(_) => p += 1,
                         None => return false,
                     }
