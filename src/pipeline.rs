@@ -99,7 +99,7 @@ impl Extractor {
         let names = NameRules::from_lexicons(set)?;
         let gazetteer = Gazetteer::from_lexicons(set, &|w| names.is_not_name(w))?;
         let dates = DateRules::from_lexicons(set)?;
-        let relations = RelationRules::from_lexicons(set)?;
+        let relations = RelationRules::from_lexicons(set, &names)?;
         let mut pronouns = Vec::new();
         let mut abbreviations = Vec::new();
         let mut function_words = Vec::new();
