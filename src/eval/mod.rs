@@ -77,8 +77,9 @@ pub struct GoldMention {
     /// The coreference cluster (the mention's index when the file gives none).
     pub cluster: String,
     /// Whether the mention is a name: MEANTIME `syntactic_type` NAM or
-    /// PRE.NAM; when the file gives no `syntactic_type`, whether a word of it
-    /// starts with a capital letter.
+    /// PRE.NAM; else POPCORN's `named_heuristic` (a capitalised word that is
+    /// not a sentence-initial pronoun); else whether a word of it starts with
+    /// a capital letter.
     pub named: bool,
 }
 
@@ -193,6 +194,8 @@ struct RawGoldEntity {
     cluster: Option<serde_json::Value>,
     #[serde(default)]
     syntactic_type: Option<String>,
+    #[serde(default)]
+    named_heuristic: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -255,9 +258,10 @@ impl GoldDoc {
                     .and_then(|v| v.get(..10))
                     .and_then(|v| v.parse::<CalDate>().ok());
             }
-            let named = match e.syntactic_type.as_deref() {
-                Some(t) => matches!(t, "NAM" | "PRE.NAM"),
-                None => has_capitalised_word(&char_slice(&raw.text, start, end)),
+            let named = match (e.syntactic_type.as_deref(), e.named_heuristic) {
+                (Some(t), _) => matches!(t, "NAM" | "PRE.NAM"),
+                (None, Some(n)) => n,
+                (None, None) => has_capitalised_word(&char_slice(&raw.text, start, end)),
             };
             mentions.push(GoldMention {
                 start,
@@ -544,6 +548,14 @@ mod tests {
         assert!(!g.mentions[1].named);
         assert_eq!(g.mentions[0].cluster, "#0");
         assert_eq!(g.mentions[1].cluster, "5");
+        // POPCORN's own flag wins over the capital letter; without either, the capital decides.
+        let g = GoldDoc::parse(
+            r#"{"id":3,"text":"Elle vit à Lyon avec la mère.","entities":[{"start":0,"end":4,"label":"PER","named_heuristic":false},{"start":11,"end":15,"label":"LOC"},{"start":21,"end":28,"label":"PER"}]}"#,
+            "t",
+        )
+        .unwrap();
+        let named: Vec<bool> = g.mentions.iter().map(|m| m.named).collect();
+        assert_eq!(named, [false, true, false]);
     }
 
     #[test]
