@@ -228,6 +228,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn entities_map_to_the_cluster_they_hit_best() {
+        let g = GoldDoc::parse(
+            concat!(
+                r#"{"id":"x","text":"Ann Lee's firm hired Ann Lee.","entities":["#,
+                r#"{"start":0,"end":7,"label":"PER","cluster":"p"},"#,
+                r#"{"start":0,"end":14,"label":"ORG","cluster":"o"},"#,
+                r#"{"start":21,"end":28,"label":"PER","cluster":"p"}]}"#
+            ),
+            "t",
+        )
+        .unwrap();
+        // (mention spans of one predicted entity, cluster)
+        let cases: &[(&[(usize, usize)], Option<&str>)] = &[
+            (&[(0, 7)], Some("p")),            // exact beats overlap
+            (&[(4, 7)], Some("p")),            // a tie goes to the first mentioned
+            (&[(10, 14)], Some("o")),          // only the firm
+            (&[(9, 14), (21, 28)], Some("p")), // overlaps: 1 for o, 1 for p; exact p
+            (&[(15, 20)], None),               // "hired"
+        ];
+        for (mentions, want) in cases {
+            let p = PredDoc {
+                id: "x".into(),
+                entities: vec![super::super::PredEntity {
+                    label: "PER".into(),
+                    value: None,
+                    mentions: mentions.to_vec(),
+                }],
+                relations: vec![],
+            };
+            assert_eq!(clusters_of(&g, &p)[0].as_deref(), *want, "{mentions:?}");
+        }
+    }
+
+    #[test]
     fn builtin_maps_parse() {
         for (name, _) in BUILTIN {
             let m = RelationMap::builtin(name).unwrap();
