@@ -155,7 +155,7 @@ pub struct Report {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub docs: Vec<DocScore>,
     #[serde(skip)]
-    error_counts: HashMap<(usize, SpanError), usize>,
+    error_counts: HashMap<(usize, SpanError), (usize, String)>,
 }
 
 impl Report {
@@ -205,7 +205,12 @@ impl Report {
             }
             if opts.errors > 0 {
                 for e in ls.errors {
-                    *self.error_counts.entry((i, e)).or_insert(0) += 1;
+                    // Grouped by the class's kind (its first word) and the
+                    // text; the first full class seen is kept as the example.
+                    let kind = e.class.split(' ').next().unwrap_or("").to_string();
+                    let detail = e.class.clone();
+                    let key = (i, SpanError { class: kind, ..e });
+                    self.error_counts.entry(key).or_insert((0, detail)).0 += 1;
                 }
             }
             doc_labels.push(TypeScore {
@@ -266,14 +271,13 @@ impl Report {
         }
         let mut classes: BTreeMap<(usize, &str, &str), usize> = BTreeMap::new();
         let types = &self.types;
-        let mut items: Vec<(&(usize, SpanError), &usize)> = self
+        let mut items: Vec<(&(usize, SpanError), &(usize, String))> = self
             .error_counts
             .iter()
             .filter(|((i, _), _)| types[*i].annotated)
             .collect();
         for ((i, e), n) in &items {
-            let class = e.class.split(' ').next().unwrap_or("");
-            *classes.entry((*i, e.side, class)).or_insert(0) += **n;
+            *classes.entry((*i, e.side, e.class.as_str())).or_insert(0) += n.0;
         }
         self.error_classes = classes
             .into_iter()
@@ -289,12 +293,12 @@ impl Report {
         items.sort_by(|a, b| {
             (a.0.0, a.0.1.side)
                 .cmp(&(b.0.0, b.0.1.side))
-                .then(b.1.cmp(a.1))
+                .then(b.1.0.cmp(&a.1.0))
                 .then(a.0.1.cmp(&b.0.1))
         });
         let mut taken: HashMap<(usize, &str), usize> = HashMap::new();
         let mut errors = Vec::new();
-        for ((i, e), n) in items {
+        for ((i, e), (n, example)) in items {
             let k = taken.entry((*i, e.side)).or_insert(0);
             if *k >= opts.errors {
                 continue;
@@ -303,7 +307,7 @@ impl Report {
             errors.push(ErrorItem {
                 label: LABELS[*i].to_string(),
                 side: e.side.to_string(),
-                class: e.class.clone(),
+                class: example.clone(),
                 text: e.text.clone(),
                 count: *n,
             });
@@ -406,7 +410,7 @@ impl Report {
             for e in &self.error_classes {
                 let _ = writeln!(
                     out,
-                    "{:<5} {:<15} {:<9} {}",
+                    "{:<5} {:<15} {:<12} {}",
                     e.label, e.side, e.class, e.count
                 );
             }

@@ -13,7 +13,9 @@ pub(crate) type Span = (usize, usize);
 pub(crate) struct SpanError {
     /// "false positive" or "miss".
     pub side: &'static str,
-    /// spurious / missed, boundary, type (with the other side's label).
+    /// spurious / missed; boundary (overlaps a span of the label on the other
+    /// side); type (the same span has another label on the other side);
+    /// overlap-type (overlaps a span with another label on the other side).
     pub class: String,
     /// The text of the span.
     pub text: String,
@@ -161,6 +163,11 @@ pub(crate) fn score_doc(g: &GoldDoc, p: &PredDoc, opts: &EvalOptions) -> DocSpan
                 format!("type (gold {other})")
             } else if let Some(k) = kept.iter().find(|k| overlaps(**k, s)) {
                 format!("boundary (gold \"{}\")", text_of(*k))
+            } else if let Some((k, other)) = gold_all
+                .iter()
+                .find(|(gs, gl)| *gl != label && overlaps(*gs, s))
+            {
+                format!("overlap-type (gold {other} \"{}\")", text_of(*k))
             } else {
                 "spurious".to_string()
             };
@@ -177,6 +184,11 @@ pub(crate) fn score_doc(g: &GoldDoc, p: &PredDoc, opts: &EvalOptions) -> DocSpan
                 format!("type (predicted {other})")
             } else if let Some(k) = preds.iter().find(|k| overlaps(**k, s)) {
                 format!("boundary (predicted \"{}\")", text_of(*k))
+            } else if let Some((k, other)) = pred_all
+                .iter()
+                .find(|(ps, pl)| *pl != label && overlaps(*ps, s))
+            {
+                format!("overlap-type (predicted {other} \"{}\")", text_of(*k))
             } else {
                 "missed".to_string()
             };
