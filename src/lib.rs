@@ -41,6 +41,7 @@ pub mod export;
 pub mod graph;
 pub mod lang;
 pub mod lexicon;
+pub mod merge;
 pub mod pipeline;
 pub mod recognize;
 pub mod relate;

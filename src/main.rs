@@ -23,6 +23,8 @@ enum Command {
     Extract(cli::extract::Args),
     /// Score extraction against gold annotations (JSONL), or score given predictions.
     Eval(cli::eval::Args),
+    /// Merge nergraph outputs (JSONL batches, documents, corpus graphs) into one corpus graph.
+    Merge(cli::merge::Args),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => cli::extract::run(args),
         Command::Eval(args) => cli::eval::run(args),
+        Command::Merge(args) => cli::merge::run(args),
     };
     match result {
         Ok(code) => code,

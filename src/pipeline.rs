@@ -440,3 +440,42 @@ pub fn decode(bytes: &[u8], lossy: bool) -> Result<String> {
         Err(_) => Ok(String::from_utf8_lossy(bytes).replace('\0', " ")),
     }
 }
+
+/// The compiled stages, for callers (and `benches/`) that run them one by one.
+impl Extractor {
+    /// Abbreviations that do not end a sentence, for [`tokenize::sentences`].
+    pub fn abbreviations(&self, lang: Lang) -> &HashSet<String> {
+        &self.abbreviations[lang.index()]
+    }
+
+    /// The date recognizer.
+    pub fn date_rules(&self) -> &DateRules {
+        &self.dates
+    }
+
+    /// The gazetteer of known names.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The name rules.
+    pub fn name_rules(&self) -> &NameRules {
+        &self.names
+    }
+
+    /// The relation patterns.
+    pub fn relation_rules(&self) -> &RelationRules {
+        &self.relations
+    }
+
+    /// The resolver for documents in `lang`.
+    pub fn resolver(&self, lang: Lang) -> Resolver<'_> {
+        let (table, max) = &self.pronouns[lang.index()];
+        Resolver {
+            names: &self.names,
+            gazetteer: &self.gazetteer,
+            pronouns: table,
+            max_pronoun_words: *max,
+        }
+    }
+}

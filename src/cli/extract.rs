@@ -1,17 +1,35 @@
-//! `nergraph extract`: one article, or a JSONL batch.
+//! `nergraph extract`: one article, a JSONL batch, or a directory of `.txt` files.
+//!
+//! Batches run on a rayon pool (`--threads N`) in chunks: a chunk of input
+//! lines is extracted in parallel while the next chunk is read, then its
+//! results are written in input order. Memory is bounded by two chunks
+//! (`CHUNK_DOCS` documents or `CHUNK_BYTES` of input, whichever comes first),
+//! whatever the size of the input; `--merge` keeps the corpus graph instead.
 
 use super::common::{build_extractor, parse_lang, read_input, write_output};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use nergraph::export::Format;
+use nergraph::lexicon::LexiconSet;
+use nergraph::merge::Merger;
 use nergraph::{CalDate, Document, Error, Extractor, Lang, Options, decode};
-use std::path::PathBuf;
+use rayon::prelude::*;
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
+
+/// At most this many documents per chunk.
+const CHUNK_DOCS: usize = 512;
+/// At most this many input bytes per chunk (a longer document is a chunk of its own).
+const CHUNK_BYTES: usize = 4 << 20;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The article (UTF-8 text), or - for standard input.
+    /// The article (UTF-8 text), - for standard input, a JSONL batch with
+    /// --jsonl, or a directory (every .txt file under it, recursively).
     #[arg(default_value = "-")]
     input: String,
-    /// Output format: json or dot.
+    /// Output format: json or dot (a batch writes JSONL unless --merge).
     #[arg(long, default_value = "json")]
     format: Format,
     /// Language: fr, en or auto.
@@ -23,9 +41,18 @@ pub struct Args {
     /// A directory of lexicon files laid over the built-in ones.
     #[arg(long)]
     lexicons: Option<PathBuf>,
-    /// Batch mode: each input line is {"id", "text", "lang"?, "doc_date"?}; one JSON document per output line.
+    /// Batch mode: each input line is {"id", "text", "lang"?, "doc_date"?}; one JSON document per output line, in input order.
     #[arg(long)]
     jsonl: bool,
+    /// Merge the documents into one corpus graph (written in --format).
+    #[arg(long)]
+    merge: bool,
+    /// Worker threads for a batch (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// No progress bar and no summary line on standard error.
+    #[arg(long, short = 'q')]
+    quiet: bool,
     /// Replace invalid UTF-8 and NUL bytes instead of failing.
     #[arg(long)]
     lossy: bool,
@@ -42,40 +69,353 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         .map(str::parse::<CalDate>)
         .transpose()?;
     let extractor = build_extractor(args.lexicons.as_deref())?;
+    let is_dir = args.input != "-" && Path::new(&args.input).is_dir();
+    if args.jsonl || is_dir {
+        return batch(&args, &extractor, lang, doc_date, is_dir);
+    }
     let bytes = read_input(&args.input)?;
-    let out = if args.jsonl {
-        batch(&extractor, &bytes, lang, doc_date, args.lossy).into_bytes()
-    } else {
-        let text = decode(&bytes, args.lossy)
-            .map_err(|e| Error::bad_argument(format!("{}: {e}", args.input)))?;
-        let doc = extractor.extract(&text, &Options { lang, doc_date })?;
-        nergraph::export::render(&doc, args.format, &text)?
-    };
+    let text = decode(&bytes, args.lossy)
+        .map_err(|e| Error::bad_argument(format!("{}: {e}", args.input)))?;
+    let mut doc = extractor.extract(&text, &Options { lang, doc_date })?;
+    if args.merge {
+        doc = merger(args.lexicons.as_deref())?.merge([&doc]);
+    }
+    let out = nergraph::export::render(&doc, args.format, &text)?;
     write_output(args.output.as_deref(), &out)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// One output line per input line; a bad line gives an error record.
+/// The merger on the built-in lexicons and `dir`.
+pub fn merger(dir: Option<&Path>) -> Result<Merger, Error> {
+    let mut set = LexiconSet::builtin()?;
+    if let Some(d) = dir {
+        set.add_dir(d)?;
+    }
+    Merger::from_lexicons(&set)
+}
+
+/// One unit of work: a JSONL line or a file.
+enum Job {
+    Line { n: usize, bytes: Vec<u8> },
+    File { path: PathBuf, id: String },
+}
+
+/// What a job gives: a document, or an error record with the document's id.
+type Outcome = Result<Document, (serde_json::Value, Error)>;
+
+/// Where jobs come from.
+enum Source {
+    Lines {
+        reader: Box<dyn BufRead + Send>,
+        n: usize,
+    },
+    Files(std::vec::IntoIter<(PathBuf, String, u64)>),
+}
+
+impl Source {
+    /// The next chunk: up to CHUNK_DOCS jobs and about CHUNK_BYTES of input.
+    fn chunk(&mut self) -> Result<Vec<(Job, u64)>, Error> {
+        let mut jobs = Vec::new();
+        let mut bytes = 0usize;
+        while jobs.len() < CHUNK_DOCS && bytes < CHUNK_BYTES {
+            match self {
+                Source::Lines { reader, n } => {
+                    let mut line = Vec::new();
+                    let read = reader
+                        .read_until(b'\n', &mut line)
+                        .map_err(|e| Error::bad_argument(format!("input: {e}")))?;
+                    if read == 0 {
+                        break;
+                    }
+                    *n += 1;
+                    bytes += read;
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    jobs.push((Job::Line { n: *n, bytes: line }, read as u64));
+                }
+                Source::Files(files) => {
+                    let Some((path, id, size)) = files.next() else {
+                        break;
+                    };
+                    bytes += size as usize;
+                    jobs.push((Job::File { path, id }, size));
+                }
+            }
+        }
+        Ok(jobs)
+    }
+}
+
+/// Every `.txt` file under `dir`, sorted by path, with its id (the path under
+/// `dir`, '/'-separated) and size.
+fn txt_files(dir: &Path) -> Result<Vec<(PathBuf, String, u64)>, Error> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d)
+            .map_err(|e| Error::bad_argument(format!("{}: {e}", d.display())))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::bad_argument(format!("{}: {e}", d.display())))?;
+            let path = entry.path();
+            let meta = std::fs::metadata(&path)
+                .map_err(|e| Error::bad_argument(format!("{}: {e}", path.display())))?;
+            if meta.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "txt") {
+                let id = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push((path, id, meta.len()));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Standard output, or a temporary file renamed to `path` at the end.
+struct Output {
+    tmp: Option<(PathBuf, PathBuf)>,
+}
+
+impl Output {
+    fn open(path: Option<&Path>) -> Result<(Output, Box<dyn Write + Send>), Error> {
+        match path {
+            None => Ok((
+                Output { tmp: None },
+                Box::new(std::io::BufWriter::with_capacity(
+                    1 << 16,
+                    std::io::stdout(),
+                )),
+            )),
+            Some(p) => {
+                let dir = p
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                let name = p.file_name().and_then(|s| s.to_str()).unwrap_or("out");
+                let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+                let f = std::fs::File::create(&tmp)
+                    .map_err(|e| Error::bad_argument(format!("{}: {e}", p.display())))?;
+                Ok((
+                    Output {
+                        tmp: Some((tmp, p.to_path_buf())),
+                    },
+                    Box::new(std::io::BufWriter::with_capacity(1 << 16, f)),
+                ))
+            }
+        }
+    }
+
+    fn commit(self) -> Result<(), Error> {
+        if let Some((tmp, p)) = self.tmp {
+            std::fs::rename(&tmp, &p).map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                Error::bad_argument(format!("{}: {e}", p.display()))
+            })?;
+        }
+        Ok(())
+    }
+
+    fn abort(self) {
+        if let Some((tmp, _)) = self.tmp {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// A batch: JSONL lines or the files of a directory.
 fn batch(
+    args: &Args,
     ex: &Extractor,
-    bytes: &[u8],
+    lang: Option<Lang>,
+    doc_date: Option<CalDate>,
+    is_dir: bool,
+) -> Result<ExitCode, Error> {
+    if !args.merge && args.format != Format::Json {
+        return Err(Error::bad_argument(
+            "a batch writes JSONL; use --merge for one graph in another format",
+        ));
+    }
+    let (mut source, total) = if is_dir {
+        let files = txt_files(Path::new(&args.input))?;
+        let total = files.iter().map(|f| f.2).sum();
+        (Source::Files(files.into_iter()), Some(total))
+    } else if args.input == "-" {
+        let reader: Box<dyn BufRead + Send> =
+            Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()));
+        (Source::Lines { reader, n: 0 }, None)
+    } else {
+        let f = std::fs::File::open(&args.input)
+            .map_err(|e| Error::bad_argument(format!("{}: {e}", args.input)))?;
+        let total = f.metadata().ok().map(|m| m.len());
+        let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, f));
+        (Source::Lines { reader, n: 0 }, total)
+    };
+    let threads = args.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Error::bad_argument(format!("threads: {e}")))?;
+    let bar = progress_bar(args.quiet, total);
+    let merger = if args.merge {
+        Some(merger(args.lexicons.as_deref())?)
+    } else {
+        None
+    };
+    let mut corpus = merger.as_ref().map(Merger::corpus);
+    let (output, mut writer) = Output::open(args.output.as_deref())?;
+    let started = Instant::now();
+    let (mut docs, mut errors, mut bytes) = (0usize, 0usize, 0u64);
+    let (lossy, merge) = (args.lossy, args.merge);
+    let mut written: Result<(), std::io::Error> = Ok(());
+    let mut next = source.chunk()?;
+    while !next.is_empty() && written.is_ok() {
+        let chunk = next;
+        // Extract this chunk on the pool while the next one is read.
+        let (outcomes, read) = pool.install(|| {
+            rayon::join(
+                || {
+                    chunk
+                        .par_iter()
+                        .map(|(job, _)| {
+                            let outcome = run_job(ex, job, lang, doc_date, lossy);
+                            match outcome {
+                                Ok(doc) if !merge => Ok(Err(doc.to_json_line())),
+                                outcome => outcome.map(Ok),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || source.chunk(),
+            )
+        });
+        next = match read {
+            Ok(n) => n,
+            Err(e) => {
+                bar.finish_and_clear();
+                output.abort();
+                return Err(e);
+            }
+        };
+        for ((_, size), outcome) in chunk.iter().zip(outcomes) {
+            docs += 1;
+            bytes += size;
+            let line = match outcome {
+                Ok(Ok(doc)) => {
+                    if let Some(c) = &mut corpus {
+                        c.add(&doc);
+                    }
+                    continue;
+                }
+                Ok(Err(line)) => line,
+                Err((id, e)) => {
+                    errors += 1;
+                    if merge {
+                        bar.suspend(|| eprintln!("nergraph: document {id}: {e}"));
+                        continue;
+                    }
+                    serde_json::json!({"id": id, "error": e.to_string()}).to_string()
+                }
+            };
+            written = writer
+                .write_all(line.as_bytes())
+                .and_then(|_| writer.write_all(b"\n"));
+            if written.is_err() {
+                break;
+            }
+        }
+        bar.set_position(bytes);
+        bar.set_message(format!("{docs} docs"));
+    }
+    bar.finish_and_clear();
+    if written.is_ok() {
+        if let Some(c) = corpus {
+            let graph = c.finish();
+            let out = nergraph::export::render(&graph, args.format, "")?;
+            written = writer.write_all(&out);
+        }
+    }
+    let written = written.and_then(|_| writer.flush());
+    drop(writer);
+    match written {
+        // A closed pipe (`| head`) ends the batch quietly.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            output.abort();
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(e) => {
+            output.abort();
+            return Err(Error::bad_argument(format!("output: {e}")));
+        }
+        Ok(()) => output.commit()?,
+    }
+    if !args.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = bytes as f64 / 1e6;
+        eprintln!(
+            "nergraph: {docs} documents, {errors} errors, {mb:.2} MB in {secs:.2} s ({:.1} MB/s, {} threads)",
+            mb / secs.max(1e-9),
+            pool.current_num_threads()
+        );
+    }
+    Ok(if errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A progress bar on standard error when it is a terminal, else a hidden one.
+fn progress_bar(quiet: bool, total: Option<u64>) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = match total {
+        Some(t) => ProgressBar::with_draw_target(Some(t), ProgressDrawTarget::stderr()).with_style(
+            ProgressStyle::with_template(
+                "{spinner} {elapsed_precise} [{wide_bar}] {bytes}/{total_bytes} {msg} {bytes_per_sec} ETA {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
+            ProgressStyle::with_template("{spinner} {elapsed_precise} {bytes} {msg} {bytes_per_sec}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+fn run_job(
+    ex: &Extractor,
+    job: &Job,
     lang: Option<Lang>,
     doc_date: Option<CalDate>,
     lossy: bool,
-) -> String {
-    let mut out = String::new();
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+) -> Outcome {
+    match job {
+        Job::Line { n, bytes } => batch_line(ex, bytes, *n, lang, doc_date, lossy),
+        Job::File { path, id } => {
+            let idv = serde_json::Value::from(id.as_str());
+            let fail = |e: String| (idv.clone(), Error::bad_argument(format!("{id}: {e}")));
+            let mut bytes = Vec::new();
+            std::fs::File::open(path)
+                .and_then(|mut f| f.read_to_end(&mut bytes))
+                .map_err(|e| fail(e.to_string()))?;
+            let text = decode(&bytes, lossy).map_err(|e| fail(e.to_string()))?;
+            let mut doc = ex
+                .extract(&text, &Options { lang, doc_date })
+                .map_err(|e| fail(e.to_string()))?;
+            doc.id = Some(idv);
+            Ok(doc)
         }
-        let record = match batch_line(ex, line, n + 1, lang, doc_date, lossy) {
-            Ok(doc) => doc.to_json_line(),
-            Err((id, e)) => serde_json::json!({"id": id, "error": e.to_string()}).to_string(),
-        };
-        out.push_str(&record);
-        out.push('\n');
     }
-    out
 }
 
 fn batch_line(
@@ -85,7 +425,7 @@ fn batch_line(
     lang: Option<Lang>,
     doc_date: Option<CalDate>,
     lossy: bool,
-) -> Result<Document, (serde_json::Value, Error)> {
+) -> Outcome {
     let no_id = serde_json::Value::Null;
     let text = decode(line, lossy)
         .map_err(|e| (no_id.clone(), Error::bad_argument(format!("line {n}: {e}"))))?;
