@@ -126,9 +126,9 @@ fn config() -> Criterion {
         .measurement_time(Duration::from_secs(3))
 }
 
-fn bench(c: &mut Criterion) {
+fn bench(crit: &mut Criterion) {
     let ex = Extractor::builtin().unwrap();
-    c.bench_function("startup/builtin_lexicons", |b| {
+    crit.bench_function("startup/builtin_lexicons", |b| {
         b.iter(|| black_box(Extractor::builtin().unwrap()))
     });
     let corpora = corpora(&ex);
@@ -163,7 +163,7 @@ fn bench(c: &mut Criterion) {
         })
         .collect();
     for (c, pre) in corpora.iter().zip(&pre) {
-        let mut g = c.benchmark_group(c.name.as_str());
+        let mut g = crit.benchmark_group(c.name.as_str());
         g.throughput(Throughput::Bytes(c.bytes()));
         g.bench_function("tokenize", |b| {
             b.iter(|| {
