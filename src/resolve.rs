@@ -33,7 +33,7 @@
 
 use crate::lang::Lang;
 use crate::recognize::gazetteer::Gazetteer;
-use crate::recognize::names::{NameRules, phrase_of};
+use crate::recognize::names::{NameRules, TitleKind, phrase_of};
 use crate::recognize::{Label, Mention, Timex};
 use crate::span::Span;
 use crate::text::{Case, consonant_key, edit_distance, fold};
@@ -628,7 +628,7 @@ impl Resolver<'_> {
         mentions: &[Mention],
         entity_of: &[Option<usize>],
         entities: &[Entity],
-        _lang: Lang,
+        lang: Lang,
     ) -> Vec<Reference> {
         let mut out = Vec::new();
         if self.pronouns.is_empty() {
@@ -716,7 +716,15 @@ impl Resolver<'_> {
             } else if impersonal || followed_by_name {
                 None
             } else {
+                // "son fondateur", "its chief executive": a possessive before a role
+                // belongs to an organisation.
+                let before_role = p.possessive
+                    && matches!(
+                        self.names.langs[lang.index()].titles.get(&next),
+                        Some((TitleKind::Role | TitleKind::Founder, _))
+                    );
                 match p.refers_to {
+                    _ if before_role => last_org,
                     Some(Label::Org) => last_org,
                     _ => last_person.iter().rev().copied().find(|&e| {
                         p.gender == 'u'

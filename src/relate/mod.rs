@@ -204,8 +204,12 @@ impl RelationRules {
                 });
                 if let Some((mi, label, src)) = mention {
                     let m = &res.mentions[mi];
+                    let id = match src {
+                        Src::Entity(e) | Src::Reference(e) => e,
+                        Src::Unknown(mi) | Src::Word(mi) => usize::MAX - mi,
+                    };
                     items.push(Item::Entity {
-                        id: items.len(),
+                        id,
                         label,
                         weak: false,
                     });
@@ -217,11 +221,11 @@ impl RelationRules {
                 if let Some(&ri) = ref_at.get(&i) {
                     let r = &res.references[ri];
                     let e = r.entity;
-                    // A possessive ("son", "his") fills a slot but never blocks a gap.
+                    // A pronoun or description fills a slot but never blocks a gap.
                     items.push(Item::Entity {
-                        id: items.len(),
+                        id: e,
                         label: res.entities[e].label,
-                        weak: r.possessive,
+                        weak: true,
                     });
                     item_tok.push(i);
                     item_src.push(Src::Reference(e));
@@ -231,7 +235,7 @@ impl RelationRules {
                 fold_into(tokens[i].text(text), &mut buf);
                 items.push(Item::Word(buf.clone()));
                 item_tok.push(i);
-                item_src.push(Src::Word);
+                item_src.push(Src::Word(i));
                 i += 1;
             }
             for it in &items {
@@ -269,7 +273,7 @@ impl RelationRules {
                         match item_src[x] {
                             Src::Entity(e) | Src::Reference(e) => Some(e),
                             Src::Unknown(mi) => Some(promote(text, mi, res, &mut promoted)),
-                            Src::Word => None,
+                            Src::Word(_) => None,
                         }
                     };
                     let sources: Vec<usize> =
@@ -335,7 +339,7 @@ enum Src {
     Entity(usize),
     Reference(usize),
     Unknown(usize),
-    Word,
+    Word(usize),
 }
 
 fn types_fit(kind: RelType, a: &Entity, b: &Entity) -> bool {
