@@ -200,6 +200,8 @@ impl Extractor {
             .filter(|m| !self.is_ambiguous_initial(text, &tokens, &sentences, m))
             .collect();
         claim(gaz, &mut taken, &mut mentions);
+        // "Airbus A380", "Boeing 787": a product, not its maker.
+        crate::recognize::names::model_names(text, &tokens, &mut mentions, &mut taken);
         claim(
             self.names.find(text, &tokens, &sentences, lang, &taken),
             &mut taken,
