@@ -97,9 +97,11 @@ impl Extractor {
     /// Compile from a lexicon set.
     pub fn from_lexicons(set: &LexiconSet) -> Result<Extractor> {
         let names = NameRules::from_lexicons(set)?;
-        let gazetteer = Gazetteer::from_lexicons(set, &|w| names.is_not_name(w))?;
+        let gazetteer = Gazetteer::from_lexicons(set, &|w| {
+            names.is_not_name(w) || names.first_name_gender(w).is_some()
+        })?;
         let dates = DateRules::from_lexicons(set)?;
-        let relations = RelationRules::from_lexicons(set)?;
+        let relations = RelationRules::from_lexicons(set, &names)?;
         let mut pronouns = Vec::new();
         let mut abbreviations = Vec::new();
         let mut function_words = Vec::new();

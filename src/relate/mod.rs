@@ -20,7 +20,7 @@ use crate::error::Result;
 use crate::lang::Lang;
 use crate::lexicon::LexiconSet;
 use crate::recognize::Label;
-use crate::recognize::names::NameRules;
+use crate::recognize::names::{NameRules, TitleKind};
 use crate::resolve::{Entity, Resolution};
 use crate::span::Span;
 use crate::text::{Case, fold_into};
@@ -95,13 +95,35 @@ pub struct RelationRules {
 impl RelationRules {
     /// Compile `lexicons/<lang>/relations.tsv`. Duplicate rule ids: the last wins
     /// (so a user file can replace a built-in rule).
-    pub fn from_lexicons(set: &LexiconSet) -> Result<RelationRules> {
+    ///
+    /// Word classes for `@name` elements come from `titles.tsv`: `@role`,
+    /// `@founder`, `@honorific`, `@kin` (each title's first word, folded).
+    pub fn from_lexicons(set: &LexiconSet, names: &NameRules) -> Result<RelationRules> {
         let mut langs = Vec::new();
         for lang in Lang::ALL {
             let mut lp = LangPatterns::default();
             let mut ids: HashMap<String, usize> = HashMap::new();
+            let mut classes: HashMap<String, Vec<String>> = HashMap::new();
+            for (title, (kind, _)) in &names.langs[lang.index()].titles {
+                let class = match kind {
+                    TitleKind::Role => "role",
+                    TitleKind::Founder => "founder",
+                    TitleKind::Honorific => "honorific",
+                    TitleKind::Kin => "kin",
+                };
+                let first = title
+                    .split(' ')
+                    .next()
+                    .unwrap_or(title)
+                    .trim_end_matches('.')
+                    .to_string();
+                let v = classes.entry(class.to_string()).or_default();
+                if !v.contains(&first) {
+                    v.push(first);
+                }
+            }
             for row in set.rows(lang.code(), "relations.tsv") {
-                let p = Pattern::parse(row)?;
+                let p = Pattern::parse(row, &classes)?;
                 if let Some(&i) = ids.get(&p.id) {
                     lp.patterns[i] = p;
                 } else {
