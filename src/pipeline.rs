@@ -165,9 +165,10 @@ impl Extractor {
         &self.detector
     }
 
-    /// Detect the language of `text` (French when the text gives no evidence).
+    /// Detect the language of `text` (English, the language most articles come
+    /// in, when the text gives no evidence: a bare name, an all-caps headline).
     pub fn detect_lang(&self, text: &str) -> Lang {
-        self.detector.detect(text, Lang::Fr)
+        self.detector.detect(text, Lang::En)
     }
 
     /// Run every stage and keep the intermediate results.

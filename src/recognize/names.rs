@@ -168,6 +168,11 @@ impl NameRules {
         self.first_names.get(&fold(word)).copied()
     }
 
+    /// True when the (lower-case) word is a name particle ("van", "de", "bin").
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(&fold(word))
+    }
+
     /// True when the folded word is a company suffix.
     pub fn is_suffix(&self, word: &str) -> bool {
         self.suffixes.contains(&strip_dot(word))
@@ -324,15 +329,8 @@ impl NameRules {
                 && starts_name(text, &tokens[j + 1])
             {
                 j += 1; // "J. P. Morgan"
-            } else if (t.kind == TokenKind::Word
-                && t.case == Case::Lower
-                && self.particles.contains(s))
-                && j + 1 < limit
-                && !taken[j + 1]
-                && tokens[j + 1].case.is_capitalised()
-                && (tokens[j + 1].case == Case::Title || tokens[j + 1].case == Case::Upper)
-            {
-                j += 1; // "Charles de Gaulle"
+            } else if let Some(k) = self.particles_then_name(text, tokens, j, limit, taken) {
+                j += k; // "Charles de Gaulle", "Martin van der Berg"
             } else if s == "of"
                 && j + 1 < limit
                 && !taken[j + 1]
@@ -352,6 +350,30 @@ impl NameRules {
                 return j;
             }
         }
+    }
+
+    /// How many lower-case particles start at token `j` ("de", "van der",
+    /// "bin"), when a capitalised word follows them.
+    fn particles_then_name(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        j: usize,
+        limit: usize,
+        taken: &[bool],
+    ) -> Option<usize> {
+        let mut k = j;
+        while k < limit
+            && k < j + 3
+            && !taken[k]
+            && tokens[k].kind == TokenKind::Word
+            && tokens[k].case == Case::Lower
+            && self.particles.contains(tokens[k].text(text))
+        {
+            k += 1;
+        }
+        (k > j && k < limit && !taken[k] && matches!(tokens[k].case, Case::Title | Case::Upper))
+            .then_some(k - j)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -439,6 +461,16 @@ impl NameRules {
         {
             return push(out, Label::Person, "person:first-name");
         }
+        // Initials then a surname: "J. P. Whitfield", "T. S. Eliot".
+        if n >= 2
+            && !headline
+            && words[n - 1].chars().count() > 1
+            && Case::of(words[n - 1]) == Case::Title
+            && words[..n - 1].iter().all(|w| w.chars().count() == 1)
+            && tokens[a..b].iter().any(|t| t.text(text) == ".")
+        {
+            return push(out, Label::Person, "person:initials");
+        }
         if matches!(
             title,
             Some(TitleKind::Role | TitleKind::Founder | TitleKind::Kin)
@@ -481,13 +513,23 @@ impl NameRules {
         a: usize,
         l: &LangNames,
     ) -> Option<TitleKind> {
-        for k in 1..=l.max_words.max(1) {
-            if a < first + k {
-                break;
-            }
-            let phrase = phrase_of(text, &tokens[a - k..a]);
-            if let Some((kind, _)) = l.titles.get(&phrase) {
-                return Some(*kind);
+        // "Ryanair CEO, Michael Smith": a comma may stand between a role and the name.
+        let ends = [
+            Some(a),
+            (a > first + 1 && tokens[a - 1].text(text) == ",").then(|| a - 1),
+        ];
+        for end in ends.into_iter().flatten() {
+            for k in 1..=l.max_words.max(1) {
+                if end < first + k {
+                    break;
+                }
+                let phrase = phrase_of(text, &tokens[end - k..end]);
+                if let Some((kind, _)) = l.titles.get(&phrase) {
+                    if end < a && *kind != TitleKind::Role && *kind != TitleKind::Founder {
+                        continue;
+                    }
+                    return Some(*kind);
+                }
             }
         }
         None
