@@ -721,7 +721,11 @@ pub fn model_names(text: &str, tokens: &[Token], mentions: &mut [Mention], taken
                     !(digits == 4 && (w.starts_with("19") || w.starts_with("20")))
                         && w.chars().all(|c| c.is_ascii_digit())
                 }
-                TokenKind::Word => w.chars().next().is_some_and(char::is_uppercase),
+                // "A380", "737s"
+                TokenKind::Word => w
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
                 _ => false,
             };
         if model {
