@@ -225,11 +225,18 @@ impl Resolver<'_> {
             .map(|(i, _)| fold(&ws[i][0]))
             .collect();
         // Names typed ORG somewhere in the document, and single names typed PERSON by a title.
-        let org_names: std::collections::HashSet<String> = mentions
+        let mut org_names: std::collections::HashSet<String> = mentions
             .iter()
             .filter(|m| m.label == Label::Org)
             .map(|m| fold(m.span.slice(text)))
             .collect();
+        // ... and without their company suffix: "Pied Piper Inc." then "Pied Piper".
+        for (i, m) in mentions.iter().enumerate() {
+            let w = &ws[i];
+            if m.label == Label::Org && w.len() >= 2 && self.names.is_suffix(&w[w.len() - 1]) {
+                org_names.insert(fold(&w[..w.len() - 1].join(" ")));
+            }
+        }
         for (i, m) in mentions.iter().enumerate() {
             if m.label == Label::Person && ws[i].len() == 1 && m.rule.starts_with("person:") {
                 surnames.entry(fold(&ws[i][0])).or_default();
@@ -337,7 +344,9 @@ impl Resolver<'_> {
                 }
                 continue;
             }
-            if w.len() < 2 {
+            // "Van der Berg" (a particle first) is the surname of "Martin van der
+            // Berg": it joins like a bare surname, below.
+            if w.len() < 2 || self.names.is_particle(&w[0]) {
                 continue;
             }
             let key = fold(&w.join(" "));
