@@ -224,6 +224,17 @@ impl Resolver<'_> {
             .filter(|(i, m)| m.label == Label::Org && ws[*i].len() >= 2)
             .map(|(i, _)| fold(&ws[i][0]))
             .collect();
+        // Names typed ORG somewhere in the document, and single names typed PERSON by a title.
+        let org_names: std::collections::HashSet<String> = mentions
+            .iter()
+            .filter(|m| m.label == Label::Org)
+            .map(|m| fold(m.span.slice(text)))
+            .collect();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.label == Label::Person && ws[i].len() == 1 && m.rule.starts_with("person:") {
+                surnames.entry(fold(&ws[i][0])).or_default();
+            }
+        }
 
         // 1. Typing the unknown.
         for i in 0..n {
@@ -233,6 +244,12 @@ impl Resolver<'_> {
             let w = &ws[i];
             let last = fold(&w[w.len() - 1]);
             let sentence_initial = sentences.iter().any(|s| s.first == mentions[i].tokens.0);
+            if org_names.contains(&fold(mentions[i].span.slice(text))) {
+                // The same name typed ORG elsewhere ("cofondateur de Globex … a quitté Globex").
+                mentions[i].label = Label::Org;
+                mentions[i].rule = "org:same-name";
+                continue;
+            }
             if w.len() >= 2 {
                 if w.len() <= 3
                     && surnames.contains_key(&last)
@@ -256,6 +273,13 @@ impl Resolver<'_> {
             } else if multi_orgs.contains(&last) {
                 mentions[i].label = Label::Org;
                 mentions[i].rule = "org:short-form";
+            } else if self.names.first_name_gender(single).is_some()
+                && Case::of(single) == Case::Title
+                && !self.names.is_place(single)
+            {
+                // A first name alone, with no full name to attach to: "Jessica, 12 ans".
+                mentions[i].label = Label::Person;
+                mentions[i].rule = "person:first-name-only";
             } else if surnames.keys().any(|s| is_variant(single, s))
                 && Case::of(single) == Case::Title
                 && self.names.first_name_gender(single).is_none()
@@ -574,7 +598,7 @@ impl Resolver<'_> {
                     .or_else(|| {
                         ent.mentions.iter().find_map(|&i| {
                             let w = &ws[i];
-                            (w.len() >= 2)
+                            (w.len() >= 2 || mentions[i].rule == "person:first-name-only")
                                 .then(|| self.names.first_name_gender(&w[0]))
                                 .flatten()
                         })
