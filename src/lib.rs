@@ -36,6 +36,7 @@
 
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod graph;
 pub mod lang;

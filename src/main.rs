@@ -21,12 +21,15 @@ struct Cli {
 enum Command {
     /// Extract the graph of one article (FILE or - for standard input), or of a JSONL batch.
     Extract(cli::extract::Args),
+    /// Score extraction against gold annotations (JSONL), or score given predictions.
+    Eval(cli::eval::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => cli::extract::run(args),
+        Command::Eval(args) => cli::eval::run(args),
     };
     match result {
         Ok(code) => code,

@@ -97,9 +97,11 @@ impl Extractor {
     /// Compile from a lexicon set.
     pub fn from_lexicons(set: &LexiconSet) -> Result<Extractor> {
         let names = NameRules::from_lexicons(set)?;
-        let gazetteer = Gazetteer::from_lexicons(set, &|w| names.is_not_name(w))?;
+        let gazetteer = Gazetteer::from_lexicons(set, &|w| {
+            names.is_not_name(w) || names.first_name_gender(w).is_some()
+        })?;
         let dates = DateRules::from_lexicons(set)?;
-        let relations = RelationRules::from_lexicons(set)?;
+        let relations = RelationRules::from_lexicons(set, &names)?;
         let mut pronouns = Vec::new();
         let mut abbreviations = Vec::new();
         let mut function_words = Vec::new();
@@ -213,7 +215,7 @@ impl Extractor {
             max_pronoun_words: *max,
         };
         let mut resolution = resolver.resolve(text, &tokens, &sentences, mentions, lang);
-        let relations = self.relations.find(
+        let mut relations = self.relations.find(
             text,
             &tokens,
             &sentences,
@@ -221,6 +223,24 @@ impl Extractor {
             &self.names,
             lang,
         );
+        // Names that relation context typed PERSON ("Shivon Zilis, membre du conseil
+        // de …") are resolved again, so that their bare surnames and pronouns join them.
+        if resolution
+            .mentions
+            .iter()
+            .any(|m| m.rule == "person:relation-context")
+        {
+            let mentions = std::mem::take(&mut resolution.mentions);
+            resolution = resolver.resolve(text, &tokens, &sentences, mentions, lang);
+            relations = self.relations.find(
+                text,
+                &tokens,
+                &sentences,
+                &mut resolution,
+                &self.names,
+                lang,
+            );
+        }
         Analysis {
             lang,
             tokens,

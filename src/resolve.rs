@@ -33,7 +33,7 @@
 
 use crate::lang::Lang;
 use crate::recognize::gazetteer::Gazetteer;
-use crate::recognize::names::{NameRules, phrase_of};
+use crate::recognize::names::{NameRules, TitleKind, phrase_of};
 use crate::recognize::{Label, Mention, Timex};
 use crate::span::Span;
 use crate::text::{Case, consonant_key, edit_distance, fold};
@@ -224,6 +224,17 @@ impl Resolver<'_> {
             .filter(|(i, m)| m.label == Label::Org && ws[*i].len() >= 2)
             .map(|(i, _)| fold(&ws[i][0]))
             .collect();
+        // Names typed ORG somewhere in the document, and single names typed PERSON by a title.
+        let org_names: std::collections::HashSet<String> = mentions
+            .iter()
+            .filter(|m| m.label == Label::Org)
+            .map(|m| fold(m.span.slice(text)))
+            .collect();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.label == Label::Person && ws[i].len() == 1 && m.rule.starts_with("person:") {
+                surnames.entry(fold(&ws[i][0])).or_default();
+            }
+        }
 
         // 1. Typing the unknown.
         for i in 0..n {
@@ -233,6 +244,12 @@ impl Resolver<'_> {
             let w = &ws[i];
             let last = fold(&w[w.len() - 1]);
             let sentence_initial = sentences.iter().any(|s| s.first == mentions[i].tokens.0);
+            if org_names.contains(&fold(mentions[i].span.slice(text))) {
+                // The same name typed ORG elsewhere ("cofondateur de Globex … a quitté Globex").
+                mentions[i].label = Label::Org;
+                mentions[i].rule = "org:same-name";
+                continue;
+            }
             if w.len() >= 2 {
                 if w.len() <= 3
                     && surnames.contains_key(&last)
@@ -256,6 +273,13 @@ impl Resolver<'_> {
             } else if multi_orgs.contains(&last) {
                 mentions[i].label = Label::Org;
                 mentions[i].rule = "org:short-form";
+            } else if self.names.first_name_gender(single).is_some()
+                && Case::of(single) == Case::Title
+                && !self.names.is_place(single)
+            {
+                // A first name alone, with no full name to attach to: "Jessica, 12 ans".
+                mentions[i].label = Label::Person;
+                mentions[i].rule = "person:first-name-only";
             } else if surnames.keys().any(|s| is_variant(single, s))
                 && Case::of(single) == Case::Title
                 && self.names.first_name_gender(single).is_none()
@@ -574,7 +598,7 @@ impl Resolver<'_> {
                     .or_else(|| {
                         ent.mentions.iter().find_map(|&i| {
                             let w = &ws[i];
-                            (w.len() >= 2)
+                            (w.len() >= 2 || mentions[i].rule == "person:first-name-only")
                                 .then(|| self.names.first_name_gender(&w[0]))
                                 .flatten()
                         })
@@ -604,7 +628,7 @@ impl Resolver<'_> {
         mentions: &[Mention],
         entity_of: &[Option<usize>],
         entities: &[Entity],
-        _lang: Lang,
+        lang: Lang,
     ) -> Vec<Reference> {
         let mut out = Vec::new();
         if self.pronouns.is_empty() {
@@ -692,7 +716,15 @@ impl Resolver<'_> {
             } else if impersonal || followed_by_name {
                 None
             } else {
+                // "son fondateur", "its chief executive": a possessive before a role
+                // belongs to an organisation.
+                let before_role = p.possessive
+                    && matches!(
+                        self.names.langs[lang.index()].titles.get(&next),
+                        Some((TitleKind::Role | TitleKind::Founder, _))
+                    );
                 match p.refers_to {
+                    _ if before_role => last_org,
                     Some(Label::Org) => last_org,
                     _ => last_person.iter().rev().copied().find(|&e| {
                         p.gender == 'u'

@@ -278,7 +278,7 @@ pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) 
             // Closing quotes and brackets stay with the sentence they close.
             let mut end = i + 1;
             while end < tokens.len()
-                && !tokens[end].space_before
+                && (!tokens[end].space_before || tokens[end].text(text) == "»")
                 && matches!(
                     tokens[end].text(text),
                     "»" | "\"" | "”" | ")" | "’" | "'" | "*"

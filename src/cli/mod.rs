@@ -1,4 +1,5 @@
 //! Subcommands of the binary (clap lives here only).
 
 pub mod common;
+pub mod eval;
 pub mod extract;

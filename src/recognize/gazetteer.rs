@@ -144,14 +144,8 @@ impl Gazetteer {
             }
             // A bare surname right after a capitalised word belongs to that name
             // ("Dennis Hassabis" is for the name rules, not "Hassabis" alone).
-            if entry.rule == "gazetteer:surname" && ts > 0 && tokens[ts - 1].case.is_capitalised() {
-                let prev = &tokens[ts - 1];
-                if prev.kind == crate::tokenize::TokenKind::Word
-                    && prev.span.end < s
-                    && text[prev.span.end..s].chars().all(|c| c == ' ')
-                {
-                    continue;
-                }
+            if entry.rule == "gazetteer:surname" && next_to_name(text, tokens, ts, te) {
+                continue;
             }
             cands.push((ts, te + 1, m.pattern().as_usize()));
         }
@@ -190,6 +184,17 @@ impl Gazetteer {
             .iter()
             .position(|k| fold(&k.name) == f || k.aliases.iter().any(|a| fold(a) == f))
     }
+}
+
+/// True when the tokens `ts..=te` are right after or right before another
+/// capitalised word on the same line ("Dennis Hassabis", "Philippe Barret").
+fn next_to_name(text: &str, tokens: &[Token], ts: usize, te: usize) -> bool {
+    let word = |t: &Token| t.kind == crate::tokenize::TokenKind::Word && t.case.is_capitalised();
+    let spaced = |a: usize, b: usize| text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}');
+    (ts > 0 && word(&tokens[ts - 1]) && spaced(tokens[ts - 1].span.end, tokens[ts].span.start))
+        || (te + 1 < tokens.len()
+            && word(&tokens[te + 1])
+            && spaced(tokens[te].span.end, tokens[te + 1].span.start))
 }
 
 /// True when every letter that is upper case in `pattern` is upper case in

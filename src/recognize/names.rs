@@ -33,8 +33,10 @@ use std::collections::{HashMap, HashSet};
 pub enum TitleKind {
     /// "M.", "Mrs", "Dr": the next name is a person.
     Honorific,
-    /// "PDG", "CEO", "fondateur".
+    /// "PDG", "CEO", "directeur".
     Role,
+    /// "fondateur", "co-founder": a role that also says who founded the organisation.
+    Founder,
     /// "frère", "wife".
     Kin,
 }
@@ -48,8 +50,24 @@ pub struct LangNames {
     pub org_context: HashMap<String, bool>,
     /// Folded capitalised non-names.
     pub not_names: HashSet<String>,
+    /// Folded heads of institution names that go on in lower case.
+    pub institutions: HashSet<String>,
     /// Longest phrase, in words, among titles and org context.
     max_words: usize,
+}
+
+/// Most tokens an institution name is extended by.
+const MAX_EXTENSION: usize = 8;
+
+/// French adjective endings (for institution names: "nationale", "européen").
+fn is_adjective(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes",
+        "ain", "aine", "ains", "aines", "aire", "aires", "ais", "aise", "ique", "iques", "if",
+        "ive", "ifs", "ives", "é", "ée", "és", "ées", "en", "enne", "ens", "ennes", "ois", "oise",
+        "iste", "istes", "eur", "rice",
+    ];
+    w.chars().count() > 3 && ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// The compiled name rules.
@@ -95,8 +113,9 @@ impl NameRules {
                 let kind = match row.field(1, "a title kind")? {
                     "honorific" => TitleKind::Honorific,
                     "role" => TitleKind::Role,
+                    "founder" => TitleKind::Founder,
                     "kin" => TitleKind::Kin,
-                    _ => return Err(row.error(1, "expected honorific, role or kin")),
+                    _ => return Err(row.error(1, "expected honorific, role, founder or kin")),
                 };
                 let g = row.opt(2).chars().next().unwrap_or('u');
                 if !matches!(g, 'm' | 'f' | 'u') {
@@ -118,6 +137,9 @@ impl NameRules {
             }
             for row in set.rows(lang.code(), "not_names.txt") {
                 l.not_names.insert(fold(row.field(0, "a word")?));
+            }
+            for row in set.rows(lang.code(), "institutions.txt") {
+                l.institutions.insert(fold(row.field(0, "a word")?));
             }
         }
         Ok(NameRules {
@@ -170,12 +192,103 @@ impl NameRules {
                     i += 1;
                     continue;
                 }
-                let end = self.run_end(text, tokens, i, s.last, taken);
+                let mut end = self.run_end(text, tokens, i, s.last, taken);
+                // "ministre de l'Intérieur Jean-Pierre Chevènement": a known first name
+                // inside a run followed by another capitalised word starts a new name.
+                if let Some(ext) = self.institution_end(text, tokens, i, end, s.last, taken, l) {
+                    end = ext;
+                }
+                if let Some(k) = self.inner_first_name(text, tokens, i, end) {
+                    end = k;
+                }
                 self.classify(text, tokens, s, i, end, l, headline, &mut out);
                 i = end;
             }
         }
         out
+    }
+
+    /// The index of a known first name inside `tokens[a..b]` (not at `a`, followed by
+    /// a capitalised word of the run, after a word that is not itself a first name).
+    fn inner_first_name(&self, text: &str, tokens: &[Token], a: usize, b: usize) -> Option<usize> {
+        (a + 1..b.saturating_sub(1)).find(|&k| {
+            let t = &tokens[k];
+            t.case == Case::Title
+                && tokens[k + 1].case.is_capitalised()
+                && tokens[k + 1].kind == TokenKind::Word
+                && tokens[k - 1].kind == TokenKind::Word
+                && self.first_names.contains_key(&fold(t.text(text)))
+                && !self
+                    .first_names
+                    .contains_key(&fold(tokens[k - 1].text(text)))
+                && !self.particles.contains(tokens[k - 1].text(text))
+        })
+    }
+
+    /// French institution names go on in lower case: "Assemblée nationale",
+    /// "Caisse d'allocations familiales", "Cour d'appel de Paris". When the run starts
+    /// with a head from `lexicons/<lang>/institutions.txt`, extend it over adjectives
+    /// (by their endings) and "de"-phrases, at most [`MAX_EXTENSION`] tokens, ending on
+    /// a content word.
+    #[allow(clippy::too_many_arguments)]
+    fn institution_end(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        a: usize,
+        b: usize,
+        limit: usize,
+        taken: &[bool],
+        l: &LangNames,
+    ) -> Option<usize> {
+        let head = fold(tokens[a].text(text));
+        if !l.institutions.contains(&head) {
+            return None;
+        }
+        let mut j = b;
+        let mut best = None;
+        while j < limit && j < b + MAX_EXTENSION && !taken[j] {
+            let t = &tokens[j];
+            let w = fold(t.text(text));
+            if t.kind == TokenKind::Word
+                && t.case == Case::Lower
+                && is_adjective(&w)
+                && !l.not_names.contains(&w)
+            {
+                j += 1;
+                best = Some(j);
+            } else if matches!(w.as_str(), "de" | "d'" | "du" | "des")
+                && j + 1 < limit
+                && !taken[j + 1]
+            {
+                let mut k = j + 1;
+                if matches!(fold(tokens[k].text(text)).as_str(), "la" | "l'")
+                    && k + 1 < limit
+                    && !taken[k + 1]
+                {
+                    k += 1;
+                }
+                let n = &tokens[k];
+                if n.kind != TokenKind::Word || taken[k] {
+                    break;
+                }
+                if n.case.is_capitalised() {
+                    let e = self.run_end(text, tokens, k, limit, taken);
+                    j = e;
+                    best = Some(e);
+                } else if !l.not_names.contains(&fold(n.text(text)))
+                    && n.text(text).chars().count() > 3
+                {
+                    j = k + 1;
+                    best = Some(j);
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        best
     }
 
     fn run_end(
@@ -241,7 +354,14 @@ impl NameRules {
         while a < b {
             let w = tokens[a].text(text);
             let f = fold(w);
-            if let Some((k, _)) = l.titles.get(&f).or_else(|| l.titles.get(&format!("{f}."))) {
+            let titled = l.titles.get(&f).or_else(|| l.titles.get(&format!("{f}.")));
+            // A capitalised role inside a sentence is part of a name ("General
+            // Artificial Intelligence"); honorifics, all-capital roles ("PDG", "CEO")
+            // and a sentence's first word are titles.
+            let titled = titled.filter(|(k, _)| {
+                *k == TitleKind::Honorific || tokens[a].case == Case::Upper || a == s.first
+            });
+            if let Some((k, _)) = titled {
                 title = Some(*k);
                 a += 1;
                 if a < b && tokens[a].text(text) == "." {
@@ -304,11 +424,19 @@ impl NameRules {
         {
             return push(out, Label::Person, "person:first-name");
         }
-        if matches!(title, Some(TitleKind::Role | TitleKind::Kin)) && n <= 3 && !headline {
+        if matches!(
+            title,
+            Some(TitleKind::Role | TitleKind::Founder | TitleKind::Kin)
+        ) && n <= 3
+            && !headline
+        {
             return push(out, Label::Person, "person:role");
         }
-        if self.org_context_before(text, tokens, s.first, a, l) {
+        if self.org_context_before(text, tokens, s.first, a, b, s.last, l) {
             return push(out, Label::Org, "org:context");
+        }
+        if self.role_of_before(text, tokens, s.first, a, l) {
+            return push(out, Label::Org, "org:role-context");
         }
         if n == 1 && tokens[a].case == Case::Mixed && !is_name_like_mixed(words[0]) {
             return push(out, Label::Org, "org:camelcase");
@@ -346,7 +474,9 @@ impl NameRules {
         None
     }
 
-    fn org_context_before(
+    /// "PDG de X", "cofondateur d'X", "employé de la X": a role title, up to two
+    /// words (adjectives), then "de"/"d'"/"du"/"des" (and "la"/"l'") right before the name.
+    fn role_of_before(
         &self,
         text: &str,
         tokens: &[Token],
@@ -354,13 +484,81 @@ impl NameRules {
         a: usize,
         l: &LangNames,
     ) -> bool {
-        for k in 1..=l.max_words.max(1) {
-            if a < first + k {
-                break;
+        let mut k = a;
+        if k > first && matches!(fold(tokens[k - 1].text(text)).as_str(), "la" | "l'") {
+            k -= 1;
+        }
+        if k <= first
+            || !matches!(
+                fold(tokens[k - 1].text(text)).as_str(),
+                "de" | "d'" | "du" | "des" | "of"
+            )
+        {
+            return false;
+        }
+        k -= 1;
+        (1..=3).any(|back| {
+            k >= first + back && {
+                let w = fold(tokens[k - back].text(text));
+                matches!(
+                    l.titles.get(&w),
+                    Some((TitleKind::Role | TitleKind::Founder, _))
+                )
             }
-            let phrase = phrase_of(text, &tokens[a - k..a]);
-            if l.org_context.contains_key(&phrase) {
-                return true;
+        })
+    }
+
+    /// An organisation head or cue right before the name, or before one
+    /// lower-case word ("la start-up grenobloise Thermix") or a "de"-phrase
+    /// ("la banque d'affaires Lazard"); or after it, as an apposition
+    /// ("Alvéa, une société de conseil").
+    fn org_context_before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        first: usize,
+        a: usize,
+        b: usize,
+        last: usize,
+        l: &LangNames,
+    ) -> bool {
+        let lower = |i: usize| tokens[i].kind == TokenKind::Word && tokens[i].case == Case::Lower;
+        let mut ends = vec![a];
+        if a > first && lower(a - 1) && !l.not_names.contains(&fold(tokens[a - 1].text(text))) {
+            ends.push(a - 1);
+            if a > first + 1 && matches!(fold(tokens[a - 2].text(text)).as_str(), "de" | "d'") {
+                ends.push(a - 2);
+            }
+        }
+        for end in ends {
+            for k in 1..=l.max_words.max(1) {
+                if end < first + k {
+                    break;
+                }
+                let phrase = phrase_of(text, &tokens[end - k..end]);
+                if l.org_context.get(&phrase) == Some(&true)
+                    || (end == a && l.org_context.contains_key(&phrase))
+                {
+                    return true;
+                }
+            }
+        }
+        // Apposition after the name: ", une société …", ", the company …".
+        if b + 2 < last && tokens[b].text(text) == "," {
+            let det = fold(tokens[b + 1].text(text));
+            if matches!(
+                det.as_str(),
+                "un" | "une" | "la" | "le" | "l'" | "a" | "an" | "the"
+            ) {
+                for k in 1..=l.max_words.max(1) {
+                    if b + 2 + k > last {
+                        break;
+                    }
+                    let phrase = phrase_of(text, &tokens[b + 2..b + 2 + k]);
+                    if l.org_context.get(&phrase) == Some(&true) {
+                        return true;
+                    }
+                }
             }
         }
         false

@@ -20,7 +20,7 @@ use crate::error::Result;
 use crate::lang::Lang;
 use crate::lexicon::LexiconSet;
 use crate::recognize::Label;
-use crate::recognize::names::NameRules;
+use crate::recognize::names::{NameRules, TitleKind};
 use crate::resolve::{Entity, Resolution};
 use crate::span::Span;
 use crate::text::{Case, fold_into};
@@ -95,13 +95,35 @@ pub struct RelationRules {
 impl RelationRules {
     /// Compile `lexicons/<lang>/relations.tsv`. Duplicate rule ids: the last wins
     /// (so a user file can replace a built-in rule).
-    pub fn from_lexicons(set: &LexiconSet) -> Result<RelationRules> {
+    ///
+    /// Word classes for `@name` elements come from `titles.tsv`: `@role`,
+    /// `@founder`, `@honorific`, `@kin` (each title's first word, folded).
+    pub fn from_lexicons(set: &LexiconSet, names: &NameRules) -> Result<RelationRules> {
         let mut langs = Vec::new();
         for lang in Lang::ALL {
             let mut lp = LangPatterns::default();
             let mut ids: HashMap<String, usize> = HashMap::new();
+            let mut classes: HashMap<String, Vec<String>> = HashMap::new();
+            for (title, (kind, _)) in &names.langs[lang.index()].titles {
+                let class = match kind {
+                    TitleKind::Role => "role",
+                    TitleKind::Founder => "founder",
+                    TitleKind::Honorific => "honorific",
+                    TitleKind::Kin => "kin",
+                };
+                let first = title
+                    .split(' ')
+                    .next()
+                    .unwrap_or(title)
+                    .trim_end_matches('.')
+                    .to_string();
+                let v = classes.entry(class.to_string()).or_default();
+                if !v.contains(&first) {
+                    v.push(first);
+                }
+            }
             for row in set.rows(lang.code(), "relations.tsv") {
-                let p = Pattern::parse(row)?;
+                let p = Pattern::parse(row, &classes)?;
                 if let Some(&i) = ids.get(&p.id) {
                     lp.patterns[i] = p;
                 } else {
@@ -168,18 +190,28 @@ impl RelationRules {
             let mut words: HashSet<&str> = HashSet::new();
             let mut i = s.first;
             while i < s.last {
-                if let Some(&mi) = mention_at.get(&i) {
+                // A mention is one item; an untyped name that context cannot make a
+                // person stays plain words ("Fondée" at the start of a sentence).
+                let mention = mention_at.get(&i).copied().and_then(|mi| {
                     let m = &res.mentions[mi];
-                    let (label, src) = match res.entity_of[mi] {
-                        Some(e) => (res.entities[e].label, Src::Entity(e)),
+                    match res.entity_of[mi] {
+                        Some(e) => Some((mi, res.entities[e].label, Src::Entity(e))),
                         None if promotable(text, tokens, m.tokens, names) => {
-                            (Label::Person, Src::Unknown(mi))
+                            Some((mi, Label::Person, Src::Unknown(mi)))
                         }
-                        None => (Label::Unknown, Src::Unknown(mi)),
+                        None => None,
+                    }
+                });
+                if let Some((mi, label, src)) = mention {
+                    let m = &res.mentions[mi];
+                    let id = match src {
+                        Src::Entity(e) | Src::Reference(e) => e,
+                        Src::Unknown(mi) | Src::Word(mi) => usize::MAX - mi,
                     };
                     items.push(Item::Entity {
-                        id: items.len(),
+                        id,
                         label,
+                        weak: false,
                     });
                     item_tok.push(i);
                     item_src.push(src);
@@ -189,9 +221,11 @@ impl RelationRules {
                 if let Some(&ri) = ref_at.get(&i) {
                     let r = &res.references[ri];
                     let e = r.entity;
+                    // A pronoun or description fills a slot but never blocks a gap.
                     items.push(Item::Entity {
-                        id: items.len(),
+                        id: e,
                         label: res.entities[e].label,
+                        weak: true,
                     });
                     item_tok.push(i);
                     item_src.push(Src::Reference(e));
@@ -201,7 +235,7 @@ impl RelationRules {
                 fold_into(tokens[i].text(text), &mut buf);
                 items.push(Item::Word(buf.clone()));
                 item_tok.push(i);
-                item_src.push(Src::Word);
+                item_src.push(Src::Word(i));
                 i += 1;
             }
             for it in &items {
@@ -239,7 +273,7 @@ impl RelationRules {
                         match item_src[x] {
                             Src::Entity(e) | Src::Reference(e) => Some(e),
                             Src::Unknown(mi) => Some(promote(text, mi, res, &mut promoted)),
-                            Src::Word => None,
+                            Src::Word(_) => None,
                         }
                     };
                     let sources: Vec<usize> =
@@ -305,7 +339,7 @@ enum Src {
     Entity(usize),
     Reference(usize),
     Unknown(usize),
-    Word,
+    Word(usize),
 }
 
 fn types_fit(kind: RelType, a: &Entity, b: &Entity) -> bool {
