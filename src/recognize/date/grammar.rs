@@ -1042,8 +1042,6 @@ impl<'a> Parser<'a> {
         if !ok {
             return None;
         }
-        // Without a cue, a year must not start a count ("2023 voitures" is handled above; a
-        // lone number before a capital is a year: "the 2008 Olympics").
         Some(Found::new(i, i + 1, year_expr(y)))
     }
 
@@ -1487,8 +1485,7 @@ impl<'a> Parser<'a> {
         let (h, len) = self.int(i)?;
         // "0800 UTC".
         if len == 4 {
-            let (e, _) = self.next(i + 1, |w| matches!(w, Word::Timezone(_)).then_some(()))?;
-            let _ = e;
+            self.next(i + 1, |w| matches!(w, Word::Timezone(_)).then_some(()))?;
             let (hh, mm) = (h / 100, h % 100);
             return (hh < 24 && mm < 60).then_some((i + 1, hh, mm, true));
         }
@@ -1694,7 +1691,6 @@ impl<'a> Parser<'a> {
 
     /// "the day" after "end", "for"…; "the same day", "le même jour".
     fn anchor(&self, i: usize, cued: bool) -> Option<Found> {
-        let mut j = i;
         let lead = self
             .word(i, |w| matches!(w, Word::Det).then_some(()))
             .map(|r| r.0)
@@ -1711,7 +1707,7 @@ impl<'a> Parser<'a> {
                 })
                 .map(|r| r.0)
             })?;
-        j = lead.max(j);
+        let mut j = lead;
         let same = self.is(j, |w| matches!(w, Word::Same));
         if let Some(e) = same {
             j = e;
