@@ -303,7 +303,7 @@ mod tests {
         let cases = [
             ("P108\tWORKED_AT\tsideways\n", "m.tsv:1:"),
             ("# c\nP108\tWORKED_AT\n", "m.tsv:2:"),
-            ("P108\tWORKED_AT\tforward\textra\n", "m.tsv:1:"),
+            ("P108\tWORKED_AT\tforward\tPER\tORG\textra\n", "m.tsv:1:"),
         ];
         for (contents, prefix) in cases {
             let e = RelationMap::parse(contents, "m.tsv").unwrap_err();
