@@ -8,7 +8,7 @@
 
 use super::common::{build_extractor, parse_lang, read_input, write_output};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use nergraph::export::Format;
+use nergraph::export::{Engine, Filter, Format, Output};
 use nergraph::lexicon::LexiconSet;
 use nergraph::merge::Merger;
 use nergraph::{CalDate, Document, Error, Extractor, Lang, Options, decode};
@@ -29,9 +29,25 @@ pub struct Args {
     /// --jsonl, or a directory (every .txt file under it, recursively).
     #[arg(default_value = "-")]
     input: String,
-    /// Output format: json or dot (a batch writes JSONL unless --merge).
+    /// Output format: json, dot, svg, png, html, graphml or csv (csv needs -o DIR).
+    /// A batch writes JSONL unless --merge.
     #[arg(long, default_value = "json")]
     format: Format,
+    /// Diagram layout for svg, png and html: builtin (pure Rust) or dot (Graphviz, if installed).
+    #[arg(long, default_value = "builtin")]
+    engine: String,
+    /// Keep only these relation types (comma-separated, e.g. FOUNDED,WORKED_AT).
+    #[arg(long, value_name = "TYPES")]
+    relations: Option<String>,
+    /// Keep only relations with at least this confidence (0 to 1).
+    #[arg(long, value_name = "X")]
+    min_confidence: Option<String>,
+    /// Keep only entities of these types (comma-separated, e.g. PERSON,ORG).
+    #[arg(long, value_name = "TYPES")]
+    types: Option<String>,
+    /// Drop entities that no (kept) relation touches.
+    #[arg(long)]
+    drop_isolated: bool,
     /// Language: fr, en or auto.
     #[arg(long, default_value = "auto")]
     lang: String,
@@ -56,7 +72,7 @@ pub struct Args {
     /// Replace invalid UTF-8 and NUL bytes instead of failing.
     #[arg(long)]
     lossy: bool,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output; for csv, a directory.
     #[arg(short, long)]
     output: Option<PathBuf>,
 }
@@ -68,10 +84,38 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         .as_deref()
         .map(str::parse::<CalDate>)
         .transpose()?;
-    let extractor = build_extractor(args.lexicons.as_deref())?;
+    let filter = Filter {
+        relations: args
+            .relations
+            .as_deref()
+            .map(Filter::parse_list)
+            .transpose()?,
+        min_confidence: args
+            .min_confidence
+            .as_deref()
+            .map(Filter::parse_confidence)
+            .transpose()?,
+        types: args.types.as_deref().map(Filter::parse_list).transpose()?,
+        drop_isolated: args.drop_isolated,
+    };
     let is_dir = args.input != "-" && Path::new(&args.input).is_dir();
+    let batch_lines = (args.jsonl || is_dir) && !args.merge;
+    if args.format.is_multi_file() && args.output.is_none() && !batch_lines {
+        return Err(Error::bad_argument(
+            "--format csv writes several files: give a directory with -o DIR",
+        ));
+    }
+    let opts = nergraph::export::Options {
+        filter,
+        engine: args.engine.parse::<Engine>()?,
+        title: Path::new(&args.input)
+            .file_name()
+            .filter(|_| args.input != "-")
+            .map(|n| n.to_string_lossy().into_owned()),
+    };
+    let extractor = build_extractor(args.lexicons.as_deref())?;
     if args.jsonl || is_dir {
-        return batch(&args, &extractor, lang, doc_date, is_dir);
+        return batch(&args, &extractor, lang, doc_date, is_dir, &opts);
     }
     let bytes = read_input(&args.input)?;
     let text = decode(&bytes, args.lossy)
@@ -80,9 +124,29 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     if args.merge {
         doc = merger(args.lexicons.as_deref())?.merge([&doc]);
     }
-    let out = nergraph::export::render(&doc, args.format, &text)?;
-    write_output(args.output.as_deref(), &out)?;
+    write_rendered(&args, &doc, &text, &opts)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Render one graph in --format and write it (csv: several files under -o DIR).
+fn write_rendered(
+    args: &Args,
+    doc: &Document,
+    text: &str,
+    opts: &nergraph::export::Options,
+) -> Result<(), Error> {
+    match nergraph::export::render_with(doc, args.format, text, opts)? {
+        Output::One(bytes) => write_output(args.output.as_deref(), &bytes),
+        Output::Files(files) => {
+            let dir = args.output.as_deref().unwrap_or(Path::new("."));
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::bad_argument(format!("{}: {e}", dir.display())))?;
+            for (name, contents) in files {
+                write_output(Some(&dir.join(name)), &contents)?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// The merger on the built-in lexicons and `dir`.
@@ -179,15 +243,15 @@ fn txt_files(dir: &Path) -> Result<Vec<(PathBuf, String, u64)>, Error> {
 }
 
 /// Standard output, or a temporary file renamed to `path` at the end.
-struct Output {
+struct OutFile {
     tmp: Option<(PathBuf, PathBuf)>,
 }
 
-impl Output {
-    fn open(path: Option<&Path>) -> Result<(Output, Box<dyn Write + Send>), Error> {
+impl OutFile {
+    fn open(path: Option<&Path>) -> Result<(OutFile, Box<dyn Write + Send>), Error> {
         match path {
             None => Ok((
-                Output { tmp: None },
+                OutFile { tmp: None },
                 Box::new(std::io::BufWriter::with_capacity(
                     1 << 16,
                     std::io::stdout(),
@@ -203,7 +267,7 @@ impl Output {
                 let f = std::fs::File::create(&tmp)
                     .map_err(|e| Error::bad_argument(format!("{}: {e}", p.display())))?;
                 Ok((
-                    Output {
+                    OutFile {
                         tmp: Some((tmp, p.to_path_buf())),
                     },
                     Box::new(std::io::BufWriter::with_capacity(1 << 16, f)),
@@ -236,6 +300,7 @@ fn batch(
     lang: Option<Lang>,
     doc_date: Option<CalDate>,
     is_dir: bool,
+    opts: &nergraph::export::Options,
 ) -> Result<ExitCode, Error> {
     if !args.merge && args.format != Format::Json {
         return Err(Error::bad_argument(
@@ -263,16 +328,24 @@ fn batch(
         .build()
         .map_err(|e| Error::bad_argument(format!("threads: {e}")))?;
     let bar = progress_bar(args.quiet, total);
+    let (lossy, merge) = (args.lossy, args.merge);
     let merger = if args.merge {
         Some(merger(args.lexicons.as_deref())?)
     } else {
         None
     };
     let mut corpus = merger.as_ref().map(Merger::corpus);
-    let (output, mut writer) = Output::open(args.output.as_deref())?;
+    // Lines go to a file renamed into place at the end; a merged graph is written at the end.
+    let (output, mut writer) = if merge {
+        (
+            OutFile { tmp: None },
+            Box::new(std::io::sink()) as Box<dyn Write + Send>,
+        )
+    } else {
+        OutFile::open(args.output.as_deref())?
+    };
     let started = Instant::now();
     let (mut docs, mut errors, mut bytes) = (0usize, 0usize, 0u64);
-    let (lossy, merge) = (args.lossy, args.merge);
     let mut written: Result<(), std::io::Error> = Ok(());
     let mut next = source.chunk()?;
     while !next.is_empty() && written.is_ok() {
@@ -285,6 +358,14 @@ fn batch(
                         .par_iter()
                         .map(|(job, _)| {
                             let outcome = run_job(ex, job, lang, doc_date, lossy);
+                            // Lines are filtered one by one; a corpus graph as a whole.
+                            let outcome = match outcome {
+                                Ok(doc) if !merge => opts
+                                    .filter
+                                    .apply(&doc)
+                                    .map_err(|e| (doc.id.clone().unwrap_or_default(), e)),
+                                other => other,
+                            };
                             match outcome {
                                 Ok(doc) if !merge => Ok(Err(doc.to_json_line())),
                                 outcome => outcome.map(Ok),
@@ -334,12 +415,8 @@ fn batch(
         bar.set_message(format!("{docs} docs"));
     }
     bar.finish_and_clear();
-    if written.is_ok() {
-        if let Some(c) = corpus {
-            let graph = c.finish();
-            let out = nergraph::export::render(&graph, args.format, "")?;
-            written = writer.write_all(&out);
-        }
+    if let Some(c) = corpus {
+        write_rendered(args, &c.finish(), "", opts)?;
     }
     let written = written.and_then(|_| writer.flush());
     drop(writer);

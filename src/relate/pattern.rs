@@ -120,11 +120,11 @@ pub struct Pattern {
 pub enum Item {
     /// An entity (index) of a given type; `unknown` marks a promotable name.
     Entity {
-        /// Entity index (for unknown names: index of the mention, see relate).
+        /// Identity of the entity: two items with one id are one entity.
         id: usize,
         /// Its type.
         label: Label,
-        /// A possessive determiner resolved to an entity: gaps may skip it.
+        /// A pronoun or description resolved to an entity: gaps may skip it.
         weak: bool,
     },
     /// A folded word or punctuation.
@@ -202,27 +202,6 @@ impl Pattern {
                     labels,
                     coord,
                 }
-            } else if let Some(name) = tok.strip_prefix('@') {
-                let (name, optional) = match name.strip_suffix('?') {
-                    Some(n) => (n, true),
-                    None => (name, false),
-                };
-                let words = classes.get(name).ok_or_else(|| {
-                    let mut known: Vec<String> = classes.keys().map(|k| format!("@{k}")).collect();
-                    known.sort();
-                    row.error(
-                        3,
-                        format!(
-                            "in pattern: '{tok}': unknown word class (known: {})",
-                            known.join(", ")
-                        ),
-                    )
-                })?;
-                Elem::Word {
-                    exact: words.clone(),
-                    prefixes: Vec::new(),
-                    optional,
-                }
             } else {
                 let (body, optional) = match tok.strip_suffix('?') {
                     Some(b) if !b.is_empty() => (b, true),
@@ -231,6 +210,22 @@ impl Pattern {
                 let mut exact = Vec::new();
                 let mut prefixes = Vec::new();
                 for alt in body.split('|') {
+                    if let Some(name) = alt.strip_prefix('@') {
+                        let words = classes.get(name).ok_or_else(|| {
+                            let mut known: Vec<String> =
+                                classes.keys().map(|k| format!("@{k}")).collect();
+                            known.sort();
+                            row.error(
+                                3,
+                                format!(
+                                    "in pattern: '{tok}': unknown word class '@{name}' (known: {})",
+                                    known.join(", ")
+                                ),
+                            )
+                        })?;
+                        exact.extend(words.iter().cloned());
+                        continue;
+                    }
                     if alt.is_empty() {
                         return Err(row.error(3, format!("in pattern: '{tok}': empty alternative")));
                     }
@@ -304,6 +299,19 @@ impl Pattern {
 
     fn match_at(&self, items: &[Item], e: usize, pos: usize, st: &mut State) -> bool {
         let Some(elem) = self.elems.get(e) else {
+            // An entity is never related to itself: backtrack to another binding
+            // ("avec son associée X": "son" is the subject, X the co-founder).
+            let id = |x: usize| match &items[x] {
+                Item::Entity { id, .. } => Some(*id),
+                Item::Word(_) => None,
+            };
+            if st
+                .sources
+                .iter()
+                .any(|&a| st.targets.iter().any(|&b| id(a) == id(b)))
+            {
+                return false;
+            }
             st.end = pos;
             return true;
         };
@@ -389,15 +397,10 @@ impl Pattern {
                 labels,
                 coord,
             } => {
-                let Some(Item::Entity { label, weak, .. }) = items.get(pos) else {
+                let Some(Item::Entity { label, .. }) = items.get(pos) else {
                     return false;
                 };
                 if !labels.contains(label) {
-                    return false;
-                }
-                // A possessive fills a slot only in a fixed position ("rupture de son
-                // amitié"), never at the end of a gap ("avec son associée X").
-                if *weak && e > 0 && matches!(self.elems[e - 1], Elem::Gap(_)) {
                     return false;
                 }
                 // Coordination: "X et Y", "X, Y et Z".
