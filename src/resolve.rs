@@ -33,10 +33,10 @@
 
 use crate::lang::Lang;
 use crate::recognize::gazetteer::Gazetteer;
-use crate::recognize::names::{NameRules, TitleKind, phrase_of};
+use crate::recognize::names::{NameRules, TitleKind};
 use crate::recognize::{Label, Mention, Timex};
 use crate::span::Span;
-use crate::text::{Case, consonant_key, edit_distance, fold};
+use crate::text::{Case, consonant_key, edit_distance, fold, fold_push};
 use crate::tokenize::{Sentence, Token, TokenKind};
 use std::collections::HashMap;
 
@@ -644,10 +644,10 @@ impl Resolver<'_> {
             return out;
         }
         // Token index → mention starting there.
-        let mut starts: HashMap<usize, usize> = HashMap::new();
+        let mut starts: Vec<Option<usize>> = vec![None; tokens.len()];
         let mut covered = vec![false; tokens.len()];
         for (i, m) in mentions.iter().enumerate() {
-            starts.insert(m.tokens.0, i);
+            starts[m.tokens.0] = Some(i);
             covered[m.tokens.0..m.tokens.1]
                 .iter_mut()
                 .for_each(|c| *c = true);
@@ -656,12 +656,13 @@ impl Resolver<'_> {
         let mut last_org: Option<usize> = None;
         let mut prev_entity_end: Option<(usize, usize)> = None; // (token end, entity)
         let mut sent_iter = sentences.iter().peekable();
+        let mut phrase = String::new();
         let mut i = 0;
         while i < tokens.len() {
             while sent_iter.peek().is_some_and(|s| s.last <= i) {
                 sent_iter.next();
             }
-            if let Some(&mi) = starts.get(&i) {
+            if let Some(mi) = starts[i] {
                 if let Some(e) = entity_of[mi] {
                     match entities[e].label {
                         Label::Person => {
@@ -682,15 +683,21 @@ impl Resolver<'_> {
                 i += 1;
                 continue;
             }
+            // The longest pronoun phrase of uncovered tokens at i (phrases built
+            // word by word, as `names::phrase_of` would).
             let mut matched = None;
-            for k in (1..=self.max_pronoun_words.max(1)).rev() {
-                if i + k > tokens.len() || covered[i..i + k].iter().any(|&c| c) {
-                    continue;
+            phrase.clear();
+            for k in 1..=self.max_pronoun_words.max(1) {
+                if i + k > tokens.len() || covered[i + k - 1] {
+                    break;
                 }
-                let phrase = phrase_of(text, &tokens[i..i + k]);
+                let t = &tokens[i + k - 1];
+                if !phrase.is_empty() && !phrase.ends_with('\'') && t.kind != TokenKind::Punct {
+                    phrase.push(' ');
+                }
+                fold_push(t.text(text), &mut phrase);
                 if let Some(p) = self.pronouns.get(&phrase) {
                     matched = Some((k, p));
-                    break;
                 }
             }
             let Some((k, p)) = matched else {

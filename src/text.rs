@@ -11,6 +11,11 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] into an existing buffer (which is cleared first).
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    fold_push(s, out);
+}
+
+/// [`fold`] `s` onto the end of `out`.
+pub fn fold_push(s: &str, out: &mut String) {
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());

@@ -739,7 +739,7 @@ pub fn phrase_of(text: &str, toks: &[Token]) -> String {
         if !out.is_empty() && !out.ends_with('\'') && t.kind != TokenKind::Punct {
             out.push(' ');
         }
-        out.push_str(&fold(t.text(text)));
+        crate::text::fold_push(t.text(text), &mut out);
     }
     out
 }

@@ -169,13 +169,18 @@ impl RelationRules {
     ) -> Vec<Relation> {
         let lp = &self.langs[lang.index()];
         // Token → (mention index) at its start; token → reference at its start.
-        let mut mention_at: HashMap<usize, usize> = HashMap::new();
+        // (Vectors indexed by token: the last one inserted wins, as in a map.)
+        let mut mention_at: Vec<Option<usize>> = vec![None; tokens.len()];
         for (i, m) in res.mentions.iter().enumerate() {
-            mention_at.insert(m.tokens.0, i);
+            if let Some(slot) = mention_at.get_mut(m.tokens.0) {
+                *slot = Some(i);
+            }
         }
-        let mut ref_at: HashMap<usize, usize> = HashMap::new();
+        let mut ref_at: Vec<Option<usize>> = vec![None; tokens.len()];
         for (i, r) in res.references.iter().enumerate() {
-            ref_at.insert(r.tokens.0, i);
+            if let Some(slot) = ref_at.get_mut(r.tokens.0) {
+                *slot = Some(i);
+            }
         }
         let dates = sentence_dates(sentences, res);
         let mut out: Vec<Relation> = Vec::new();
@@ -192,7 +197,7 @@ impl RelationRules {
             while i < s.last {
                 // A mention is one item; an untyped name that context cannot make a
                 // person stays plain words ("Fondée" at the start of a sentence).
-                let mention = mention_at.get(&i).copied().and_then(|mi| {
+                let mention = mention_at.get(i).copied().flatten().and_then(|mi| {
                     let m = &res.mentions[mi];
                     match res.entity_of[mi] {
                         Some(e) => Some((mi, res.entities[e].label, Src::Entity(e))),
@@ -225,7 +230,7 @@ impl RelationRules {
                     i = m.tokens.1.max(i + 1);
                     continue;
                 }
-                if let Some(&ri) = ref_at.get(&i) {
+                if let Some(&Some(ri)) = ref_at.get(i) {
                     let r = &res.references[ri];
                     let e = r.entity;
                     // A pronoun or description fills a slot but never blocks a gap.

@@ -283,6 +283,13 @@ impl Pattern {
     pub fn find(&self, items: &[Item]) -> Vec<Match> {
         let mut out = Vec::new();
         for start in 0..items.len() {
+            // A pattern that opens with a slot starts only at an entity of its type
+            // (what match_at would find at once, without the call).
+            if let Some(Elem::Slot { labels, .. }) = self.elems.first() {
+                if !matches!(&items[start], Item::Entity { label, .. } if labels.contains(label)) {
+                    continue;
+                }
+            }
             let mut st = State::default();
             if self.match_at(items, 0, start, &mut st) {
                 out.push(Match {
@@ -324,12 +331,11 @@ impl Pattern {
                 };
                 let end = (pos + 1..items.len().min(pos + 14))
                     .find(|&p| matches!(&items[p], Item::Word(w) if w == close));
+                // A failed match_at leaves `st` as it was (see State).
                 if let Some(end) = end {
-                    let saved = st.clone();
                     if self.match_at(items, e + 1, end + 1, st) {
                         return true;
                     }
-                    *st = saved;
                 }
                 self.match_at(items, e + 1, pos, st)
             }
@@ -354,11 +360,9 @@ impl Pattern {
                 let blocked = |l: &Label| next.contains(l) || prev.contains(l);
                 let mut p = pos;
                 for _ in 0..=*n {
-                    let saved = st.clone();
                     if self.match_at(items, e + 1, p, st) {
                         return true;
                     }
-                    *st = saved;
                     match items.get(p) {
                         Some(Item::Entity { label, weak, .. }) if !weak && blocked(label) => {
                             return false;
@@ -380,14 +384,14 @@ impl Pattern {
                     if exact.iter().any(|x| x == w)
                         || prefixes.iter().any(|p| w.starts_with(p.as_str()))
                     {
-                        let saved = st.clone();
+                        let anchor = st.anchor;
                         if Some(e) == self.anchor {
                             st.anchor = Some(pos);
                         }
                         if self.match_at(items, e + 1, pos + 1, st) {
                             return true;
                         }
-                        *st = saved;
+                        st.anchor = anchor;
                     }
                 }
                 *optional && self.match_at(items, e + 1, pos, st)
@@ -430,7 +434,7 @@ impl Pattern {
                 }
                 // Try the longest coordination first, then shorter ones.
                 while !members.is_empty() {
-                    let saved = st.clone();
+                    let saved = (st.sources.len(), st.targets.len());
                     let next = members[members.len() - 1] + 1;
                     if *source {
                         st.sources.extend(&members);
@@ -440,7 +444,8 @@ impl Pattern {
                     if self.match_at(items, e + 1, next, st) {
                         return true;
                     }
-                    *st = saved;
+                    st.sources.truncate(saved.0);
+                    st.targets.truncate(saved.1);
                     members.pop();
                 }
                 false
@@ -449,6 +454,9 @@ impl Pattern {
     }
 }
 
+/// The bindings of a match in progress. `match_at` only changes it on success:
+/// a branch that fails undoes its own changes (sources and targets only grow, so
+/// truncating to the saved lengths undoes them), and so leaves it as it found it.
 #[derive(Clone, Debug, Default)]
 struct State {
     sources: Vec<usize>,
