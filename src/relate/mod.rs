@@ -26,7 +26,7 @@ use crate::span::Span;
 use crate::text::{Case, fold_into};
 use crate::tokenize::{Sentence, Token, TokenKind};
 pub use pattern::{Item, Pattern, RelType};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// One piece of evidence for an edge.
 #[derive(Clone, Debug, PartialEq)]
@@ -192,7 +192,6 @@ impl RelationRules {
             let mut items: Vec<Item> = Vec::new();
             let mut item_tok: Vec<usize> = Vec::new();
             let mut item_src: Vec<Src> = Vec::new();
-            let mut words: HashSet<&str> = HashSet::new();
             let mut i = s.first;
             while i < s.last {
                 // A mention is one item; an untyped name that context cannot make a
@@ -250,20 +249,21 @@ impl RelationRules {
                 item_src.push(Src::Word(i));
                 i += 1;
             }
-            for it in &items {
-                if let Item::Word(w) = it {
-                    words.insert(w.as_str());
-                }
-            }
-            // Candidate patterns: those whose anchor occurs.
+            // Candidate patterns: those whose anchor occurs (sorted and deduplicated below).
             let mut cands: Vec<usize> = lp.always.clone();
-            for w in &words {
-                if let Some(v) = lp.by_word.get(*w) {
+            let words = || {
+                items.iter().filter_map(|it| match it {
+                    Item::Word(w) => Some(w.as_str()),
+                    Item::Entity { .. } => None,
+                })
+            };
+            for w in words() {
+                if let Some(v) = lp.by_word.get(w) {
                     cands.extend(v);
                 }
             }
             for (p, i) in &lp.by_prefix {
-                if words.iter().any(|w| w.starts_with(p.as_str())) {
+                if words().any(|w| w.starts_with(p.as_str())) {
                     cands.push(*i);
                 }
             }

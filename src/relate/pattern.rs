@@ -282,7 +282,20 @@ impl Pattern {
     /// Find all matches in `items` (at most one per start position).
     pub fn find(&self, items: &[Item]) -> Vec<Match> {
         let mut out = Vec::new();
-        for start in 0..items.len() {
+        // The anchor word is never optional: no match starts after its last occurrence.
+        let end = match self.anchor.map(|a| &self.elems[a]) {
+            Some(Elem::Word {
+                exact, prefixes, ..
+            }) => items
+                .iter()
+                .rposition(|it| {
+                    matches!(it, Item::Word(w) if exact.iter().any(|x| x == w)
+                        || prefixes.iter().any(|p| w.starts_with(p.as_str())))
+                })
+                .map_or(0, |p| p + 1),
+            _ => items.len(),
+        };
+        for start in 0..end {
             // A pattern that opens with a slot starts only at an entity of its type
             // (what match_at would find at once, without the call).
             if let Some(Elem::Slot { labels, .. }) = self.elems.first() {
@@ -407,24 +420,25 @@ impl Pattern {
                 if !labels.contains(label) {
                     return false;
                 }
-                // Coordination: "X et Y", "X, Y et Z".
-                let mut members = vec![pos];
+                // Coordination: "X et Y", "X, Y et Z". The members are the items
+                // pos, pos + 2, pos + 4, …: `n` of them.
+                let mut n = 1;
                 let mut p = pos + 1;
                 if *coord {
                     loop {
-                        let sep = match items.get(p) {
+                        let comma = match items.get(p) {
                             Some(Item::Word(w))
                                 if matches!(w.as_str(), "," | "et" | "and" | "&") =>
                             {
-                                w.clone()
+                                w == ","
                             }
                             _ => break,
                         };
                         match items.get(p + 1) {
                             Some(Item::Entity { label: l2, .. }) if labels.contains(l2) => {
-                                members.push(p + 1);
+                                n += 1;
                                 p += 2;
-                                if sep != "," {
+                                if !comma {
                                     break;
                                 }
                             }
@@ -433,20 +447,21 @@ impl Pattern {
                     }
                 }
                 // Try the longest coordination first, then shorter ones.
-                while !members.is_empty() {
+                while n > 0 {
                     let saved = (st.sources.len(), st.targets.len());
-                    let next = members[members.len() - 1] + 1;
+                    let members = (0..n).map(|k| pos + 2 * k);
+                    let next = pos + 2 * (n - 1) + 1;
                     if *source {
-                        st.sources.extend(&members);
+                        st.sources.extend(members);
                     } else {
-                        st.targets.extend(&members);
+                        st.targets.extend(members);
                     }
                     if self.match_at(items, e + 1, next, st) {
                         return true;
                     }
                     st.sources.truncate(saved.0);
                     st.targets.truncate(saved.1);
-                    members.pop();
+                    n -= 1;
                 }
                 false
             }
