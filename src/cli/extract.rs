@@ -436,9 +436,14 @@ fn batch(
         let secs = started.elapsed().as_secs_f64();
         let mb = bytes as f64 / 1e6;
         eprintln!(
-            "nergraph: {docs} documents, {errors} errors, {mb:.2} MB in {secs:.2} s ({:.1} MB/s, {} threads)",
+            "nergraph: {docs} documents, {errors} errors, {mb:.2} MB in {secs:.2} s ({:.1} MB/s, {} thread{})",
             mb / secs.max(1e-9),
-            pool.current_num_threads()
+            pool.current_num_threads(),
+            if pool.current_num_threads() == 1 {
+                ""
+            } else {
+                "s"
+            }
         );
     }
     Ok(if errors > 0 {
