@@ -2,7 +2,8 @@
 # 1 vs 2 threads on a JSONL batch: wall-clock and CPU seconds of
 # `nergraph extract --jsonl` (release build), best of N runs each.
 #   scripts/bench_threads.sh BATCH.jsonl [RUNS]
-# The speed-up is only meaningful when two cores are free (check `uptime`).
+# The speed-up is only meaningful when two cores are free (check `uptime`); on a
+# shared machine, RUN='chrt -f 10' runs the batches under real-time scheduling.
 set -eu
 batch=$1
 runs=${2:-5}
@@ -13,7 +14,7 @@ uptime >&2
 for t in 1 2; do
     best=
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %U %S" -o /tmp/nergraph-bench-threads.$$ \
+        ${RUN:-} /usr/bin/time -f "%e %U %S" -o /tmp/nergraph-bench-threads.$$ \
             "$bin" extract --jsonl --quiet --threads "$t" "$batch" > /dev/null
         wall=$(cut -d' ' -f1 /tmp/nergraph-bench-threads.$$)
         cpu=$(awk '{print $2 + $3}' /tmp/nergraph-bench-threads.$$)
