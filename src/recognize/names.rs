@@ -189,6 +189,11 @@ impl NameRules {
     ) -> Vec<Mention> {
         let l = &self.langs[lang.index()];
         let mut out = Vec::new();
+        let mut taken_here: Vec<bool> = taken.to_vec();
+        for s in sentences {
+            self.quoted_orgs(text, tokens, s, l, &mut taken_here, &mut out);
+        }
+        let taken = &taken_here[..];
         for s in sentences {
             let headline = is_headline(text, &tokens[s.first..s.last]);
             let mut i = s.first;
@@ -219,6 +224,53 @@ impl NameRules {
             }
         }
         out
+    }
+
+    /// A quoted name right after an organisation head is an ORG, whatever its
+    /// letter case: l'association « Un cheval, une vie », la fondation "Buenos",
+    /// the charity "Hope for All" (rule `org:quoted`).
+    fn quoted_orgs(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        s: &Sentence,
+        l: &LangNames,
+        taken: &mut [bool],
+        out: &mut Vec<Mention>,
+    ) {
+        for q in s.first..s.last {
+            let close = match tokens[q].text(text) {
+                "«" => "»",
+                "\"" => "\"",
+                "“" => "”",
+                "‘" | "‘‘" => "’",
+                _ => continue,
+            };
+            if taken[q] || !self.org_context_before(text, tokens, s.first, q, q, q, l) {
+                continue;
+            }
+            let Some(c) = (q + 1..s.last.min(q + 14)).find(|&k| {
+                let t = tokens[k].text(text);
+                t == close || t.starts_with(close) || (close == "’" && t == "'")
+            }) else {
+                continue;
+            };
+            if c == q + 1
+                || taken[q + 1..c].iter().any(|&t| t)
+                || !tokens[q + 1..c].iter().any(|t| t.kind == TokenKind::Word)
+            {
+                continue;
+            }
+            taken[q + 1..c].iter_mut().for_each(|t| *t = true);
+            out.push(Mention {
+                span: Span::new(tokens[q + 1].span.start, tokens[c - 1].span.end),
+                tokens: (q + 1, c),
+                label: Label::Org,
+                rule: "org:quoted",
+                known: None,
+                timex: None,
+            });
+        }
     }
 
     /// The index of a known first name inside `tokens[a..b]` (not at `a`, followed by
