@@ -8,7 +8,9 @@
 //! **Dates on edges.** An edge found in a sentence takes the date mentioned in
 //! that sentence nearest to the pattern's trigger word; failing that, the date
 //! that opens the paragraph ("En 2015, …" as the first words of its first
-//! sentence) frames every sentence of the paragraph.
+//! sentence) frames every sentence of the paragraph. Vague dates
+//! (`PRESENT_REF`, `PAST_REF`) are never used, and patterns flagged `state`
+//! (appositions, titles: "X, PDG de Y") give undated edges.
 //!
 //! **Unknown names.** A capitalised run of two or three words that the
 //! recognizers could not type ("Shivon Zilis") fills a PERSON slot, and so
@@ -273,9 +275,13 @@ impl RelationRules {
                         .chain(&m.targets)
                         .any(|&x| matches!(item_src[x], Src::Reference(_)));
                     let anchor_tok = item_tok[m.anchor];
-                    let date = dates
-                        .nearest(si, anchor_tok, res)
-                        .or_else(|| dates.frame[si].clone());
+                    let date = if p.state {
+                        None
+                    } else {
+                        dates
+                            .nearest(si, anchor_tok, res)
+                            .or_else(|| dates.frame[si].clone())
+                    };
                     let mut resolve = |x: usize, res: &mut Resolution| -> Option<usize> {
                         match item_src[x] {
                             Src::Entity(e) | Src::Reference(e) => Some(e),
@@ -472,7 +478,7 @@ fn sentence_dates(sentences: &[Sentence], res: &Resolution) -> SentenceDates {
         if si >= sentences.len() {
             break;
         }
-        if let Some(t) = &m.timex {
+        if let Some(t) = m.timex.as_ref().filter(|t| !t.value.ends_with("_REF")) {
             dates[si].push((m.tokens.0, t.value.clone()));
             // A date in the first three tokens opens the sentence's time frame.
             if m.tokens.0 < sentences[si].first + 3 && opening[si].is_none() {
