@@ -62,6 +62,7 @@ macro_rules! builtin {
 
 /// The built-in lexicon files: (part, file name, contents).
 pub const BUILTIN: &[(&str, &str, &str)] = builtin![
+    "common" / "descriptions.tsv",
     "common" / "first_names.tsv",
     "common" / "org_suffixes.txt",
     "common" / "org_words.txt",
