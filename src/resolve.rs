@@ -629,9 +629,23 @@ impl Resolver<'_> {
                 })
                 .or_else(|| ent.mentions.first().copied());
             let Some(best) = best else { continue };
+            // The lexicon's canonical name when the text uses it; otherwise the
+            // fullest form the text uses ("Boris Yeltsin", not "Boris Eltsine").
+            let fullest = clean_name(mentions[best].span.slice(text), &ws[best], ent.label);
             ent.name = match (ent.known, ent.label) {
-                (Some(k), Label::Person | Label::Org) => self.gazetteer.known()[k].name.clone(),
-                _ => clean_name(mentions[best].span.slice(text), &ws[best], ent.label),
+                (Some(k), Label::Person | Label::Org) => {
+                    let canonical = &self.gazetteer.known()[k].name;
+                    if ent
+                        .mentions
+                        .iter()
+                        .any(|&i| fold(mentions[i].span.slice(text)) == fold(canonical))
+                    {
+                        canonical.clone()
+                    } else {
+                        fullest
+                    }
+                }
+                _ => fullest,
             };
             let mut seen: Vec<String> = vec![ent.name.clone()];
             for &i in &ent.mentions {
@@ -788,21 +802,28 @@ impl Resolver<'_> {
                 .iter_mut()
                 .for_each(|c| *c = true);
         }
-        let mut last_person: Vec<usize> = Vec::new(); // entity ids, most recent last
+        // People of the current sentence and of the last sentence that had any,
+        // in text order, and mentions so far per person.
+        let mut this_sentence: Vec<usize> = Vec::new();
+        let mut last_sentence: Vec<usize> = Vec::new();
+        let mut seen_count: HashMap<usize, usize> = HashMap::new();
         let mut last_org: Option<usize> = None;
         let mut prev_entity_end: Option<(usize, usize)> = None; // (token end, entity)
-        let mut sent_iter = sentences.iter().peekable();
+        let mut sentence = 0usize;
         let mut i = 0;
         while i < tokens.len() {
-            while sent_iter.peek().is_some_and(|s| s.last <= i) {
-                sent_iter.next();
+            while sentence < sentences.len() && sentences[sentence].last <= i {
+                sentence += 1;
+                if !this_sentence.is_empty() {
+                    last_sentence = std::mem::take(&mut this_sentence);
+                }
             }
             if let Some(&mi) = starts.get(&i) {
                 if let Some(e) = entity_of[mi] {
                     match entities[e].label {
                         Label::Person => {
-                            last_person.retain(|&x| x != e);
-                            last_person.push(e);
+                            this_sentence.push(e);
+                            *seen_count.entry(e).or_default() += 1;
                         }
                         Label::Org => last_org = Some(e),
                         _ => {}
@@ -868,17 +889,34 @@ impl Resolver<'_> {
                         self.names.langs[lang.index()].titles.get(&next),
                         Some((TitleKind::Role | TitleKind::Founder, _))
                     );
+                let fits = |e: &usize| {
+                    p.gender == 'u' || entities[*e].gender == 'u' || entities[*e].gender == p.gender
+                };
                 match p.refers_to {
                     _ if before_role => last_org,
                     Some(Label::Org) => last_org,
-                    _ => last_person.iter().rev().copied().find(|&e| {
-                        p.gender == 'u'
-                            || entities[e].gender == 'u'
-                            || entities[e].gender == p.gender
-                    }),
+                    // A person pronoun: the nearest person earlier in its sentence;
+                    // else the first person (the subject, mostly) of the last sentence
+                    // that named one; else the most mentioned person so far.
+                    _ => this_sentence
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(fits)
+                        .or_else(|| last_sentence.iter().copied().find(fits))
+                        .or_else(|| {
+                            seen_count
+                                .iter()
+                                .filter(|(e, _)| fits(e))
+                                .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
+                                .map(|(e, _)| *e)
+                        }),
                 }
             };
             if let Some(e) = target {
+                if entities[e].label == Label::Person && !p.possessive {
+                    this_sentence.push(e);
+                }
                 out.push(Reference {
                     span: Span::new(tokens[i].span.start, tokens[i + k - 1].span.end),
                     tokens: (i, i + k),
