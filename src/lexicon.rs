@@ -69,6 +69,7 @@ pub const BUILTIN: &[(&str, &str, &str)] = builtin![
     "common" / "orgs.tsv",
     "common" / "particles.txt",
     "common" / "people.tsv",
+    "common" / "place_words.txt",
     "common" / "places.txt",
     "common" / "products.txt",
     "en" / "abbreviations.txt",

@@ -207,6 +207,22 @@ impl Extractor {
                     && !self.after_first_name(text, &tokens, m)
             })
             .collect();
+        // A known organisation followed by a company suffix takes it: "Citigroup Inc.".
+        let gaz: Vec<Mention> = gaz
+            .into_iter()
+            .map(|mut m| {
+                let n = if m.label == Label::Org {
+                    self.names.suffix_len(text, &tokens, m.tokens.1)
+                } else {
+                    0
+                };
+                if n > 0 {
+                    m.tokens.1 += n;
+                    m.span.end = tokens[m.tokens.1 - 1].span.end;
+                }
+                m
+            })
+            .collect();
         claim(gaz, &mut taken, &mut mentions);
         // "Airbus A380", "Boeing 787": a product, not its maker.
         crate::recognize::names::model_names(text, &tokens, &mut mentions, &mut taken);

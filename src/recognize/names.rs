@@ -79,6 +79,7 @@ pub struct NameRules {
     org_words: HashSet<String>,
     particles: HashSet<String>,
     places: HashSet<String>,
+    place_words: HashSet<String>,
     /// Per language (index by [`Lang::index`]).
     pub langs: [LangNames; 2],
 }
@@ -148,6 +149,7 @@ impl NameRules {
             org_words: list("org_words.txt", fold)?,
             particles: list("particles.txt", fold)?,
             places: list("places.txt", fold)?,
+            place_words: list("place_words.txt", fold)?,
             langs,
         })
     }
@@ -171,6 +173,19 @@ impl NameRules {
     /// True when the (lower-case) word is a name particle ("van", "de", "bin").
     pub fn is_particle(&self, word: &str) -> bool {
         self.particles.contains(&fold(word))
+    }
+
+    /// Number of tokens from `i` that form a company suffix ("Inc.", "Corp"), if any.
+    pub fn suffix_len(&self, text: &str, tokens: &[Token], i: usize) -> usize {
+        let Some(t) = tokens.get(i) else { return 0 };
+        if t.kind != TokenKind::Word || !self.is_suffix(t.text(text)) {
+            return 0;
+        }
+        // Take the dot of "Inc." / "Corp." with it.
+        match tokens.get(i + 1) {
+            Some(d) if d.text(text) == "." && !d.space_before => 2,
+            _ => 1,
+        }
     }
 
     /// True when the folded word is a company suffix.
@@ -276,9 +291,10 @@ impl NameRules {
     /// The index of a known first name inside `tokens[a..b]` (not at `a`, followed by
     /// a capitalised word of the run, after a word that is not itself a first name).
     fn inner_first_name(&self, text: &str, tokens: &[Token], a: usize, b: usize) -> Option<usize> {
-        (a + 1..b.saturating_sub(1)).find(|&k| {
-            let t = &tokens[k];
-            t.case == Case::Title
+        (a + 1..b.saturating_sub(1))
+            .find(|&k| {
+                let t = &tokens[k];
+                t.case == Case::Title
                 && tokens[k + 1].case.is_capitalised()
                 && tokens[k + 1].kind == TokenKind::Word
                 && tokens[k - 1].kind == TokenKind::Word
@@ -287,7 +303,22 @@ impl NameRules {
                     .first_names
                     .contains_key(&fold(tokens[k - 1].text(text)))
                 && !self.particles.contains(tokens[k - 1].text(text))
-        })
+                // "Redeemed Christian Church" is one organisation.
+                && !tokens[k..b].iter().any(|t| self.org_words.contains(&fold(t.text(text))))
+            })
+            // "President of Pakistan Asif Ali Zardari": a leading place ends there.
+            .or_else(|| {
+                (a + 1..b.saturating_sub(1).min(a + 3)).find(|&k| {
+                    self.places.contains(&phrase_of(text, &tokens[a..k]))
+                        && b - k >= 2
+                        && tokens[k..b]
+                            .iter()
+                            .any(|t| self.first_names.contains_key(&fold(t.text(text))))
+                        && !tokens[k..b]
+                            .iter()
+                            .any(|t| self.org_words.contains(&fold(t.text(text))))
+                })
+            })
     }
 
     /// French institution names go on in lower case: "Assemblée nationale",
@@ -507,7 +538,11 @@ impl NameRules {
             });
         };
         let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-        if self.is_place(whole) || (whole.contains('.') && self.is_place(&format!("{whole}."))) {
+        if self.is_place(whole)
+            || (whole.contains('.') && self.is_place(&format!("{whole}.")))
+            || (folded.iter().any(|w| self.place_words.contains(w))
+                && !folded.iter().any(|w| self.org_words.contains(w)))
+        {
             return push(out, Label::Place, "place");
         }
         if n >= 2 && self.suffixes.contains(&strip_dot(words[n - 1])) {

@@ -393,6 +393,24 @@ fn org_promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &
         .collect();
     let [w] = words.as_slice() else { return false };
     let s = w.text(text);
+    // Not after a preposition of place ("of Brookeborough", "à Tulle"), and not
+    // a demonym or a party adjective ("Zambian", "Liberal").
+    let prev = a
+        .checked_sub(1)
+        .map(|p| crate::text::fold(tokens[p].text(text)));
+    if matches!(
+        prev.as_deref(),
+        Some("of" | "in" | "from" | "de" | "du" | "d'" | "en" | "à")
+    ) {
+        return false;
+    }
+    let f = crate::text::fold(s);
+    if ["ian", "ean", "ese", "ish", "ais", "aise", "ois", "al"]
+        .iter()
+        .any(|x| f.ends_with(x))
+    {
+        return false;
+    }
     matches!(w.case, Case::Title | Case::Mixed)
         && s.chars().count() >= 3
         && !names.is_place(s)
