@@ -400,7 +400,7 @@ fn org_promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &
         .map(|p| crate::text::fold(tokens[p].text(text)));
     if matches!(
         prev.as_deref(),
-        Some("of" | "in" | "from" | "de" | "du" | "d'" | "en" | "à")
+        Some("of" | "in" | "de" | "du" | "d'" | "en" | "à")
     ) {
         return false;
     }
