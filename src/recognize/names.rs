@@ -52,6 +52,9 @@ pub struct LangNames {
     pub not_names: HashSet<String>,
     /// Folded heads of institution names that go on in lower case.
     pub institutions: HashSet<String>,
+    /// English capitalises roles before a name ("Finance Minister Kaoru Yosano");
+    /// French does not, so there a capitalised role inside a sentence is a name.
+    pub capitalised_roles: bool,
     /// Longest phrase, in words, among titles and org context.
     max_words: usize,
 }
@@ -110,6 +113,7 @@ impl NameRules {
         let mut langs: [LangNames; 2] = Default::default();
         for lang in Lang::ALL {
             let l = &mut langs[lang.index()];
+            l.capitalised_roles = lang == Lang::En;
             for row in set.rows(lang.code(), "titles.tsv") {
                 let kind = match row.field(1, "a title kind")? {
                     "honorific" => TitleKind::Honorific,
@@ -291,34 +295,35 @@ impl NameRules {
     /// The index of a known first name inside `tokens[a..b]` (not at `a`, followed by
     /// a capitalised word of the run, after a word that is not itself a first name).
     fn inner_first_name(&self, text: &str, tokens: &[Token], a: usize, b: usize) -> Option<usize> {
-        (a + 1..b.saturating_sub(1))
-            .find(|&k| {
+        let has_org_word = |r: std::ops::Range<usize>| {
+            tokens[r]
+                .iter()
+                .any(|t| self.org_words.contains(&fold(t.text(text))))
+        };
+        // "President of Pakistan Asif Ali Zardari": a leading place ends there when
+        // a person's name follows.
+        let after_place = (a + 1..b.saturating_sub(1).min(a + 3)).find(|&k| {
+            self.places.contains(&phrase_of(text, &tokens[a..k]))
+                && b - k >= 2
+                && tokens[k..b]
+                    .iter()
+                    .any(|t| self.first_names.contains_key(&fold(t.text(text))))
+                && !has_org_word(k..b)
+        });
+        after_place.or_else(|| {
+            (a + 1..b.saturating_sub(1)).find(|&k| {
                 let t = &tokens[k];
                 t.case == Case::Title
-                && tokens[k + 1].case.is_capitalised()
-                && tokens[k + 1].kind == TokenKind::Word
-                && tokens[k - 1].kind == TokenKind::Word
-                && self.first_names.contains_key(&fold(t.text(text)))
-                && !self
-                    .first_names
-                    .contains_key(&fold(tokens[k - 1].text(text)))
-                && !self.particles.contains(tokens[k - 1].text(text))
-                // "Redeemed Christian Church" is one organisation.
-                && !tokens[k..b].iter().any(|t| self.org_words.contains(&fold(t.text(text))))
+                    && tokens[k + 1].case.is_capitalised()
+                    && tokens[k + 1].kind == TokenKind::Word
+                    && tokens[k - 1].kind == TokenKind::Word
+                    && self.first_names.contains_key(&fold(t.text(text)))
+                    && !self.first_names.contains_key(&fold(tokens[k - 1].text(text)))
+                    && !self.particles.contains(tokens[k - 1].text(text))
+                    // "Redeemed Christian Church" is one organisation.
+                    && !has_org_word(k..b)
             })
-            // "President of Pakistan Asif Ali Zardari": a leading place ends there.
-            .or_else(|| {
-                (a + 1..b.saturating_sub(1).min(a + 3)).find(|&k| {
-                    self.places.contains(&phrase_of(text, &tokens[a..k]))
-                        && b - k >= 2
-                        && tokens[k..b]
-                            .iter()
-                            .any(|t| self.first_names.contains_key(&fold(t.text(text))))
-                        && !tokens[k..b]
-                            .iter()
-                            .any(|t| self.org_words.contains(&fold(t.text(text))))
-                })
-            })
+        })
     }
 
     /// French institution names go on in lower case: "Assemblée nationale",
@@ -483,6 +488,7 @@ impl NameRules {
             let single = l.titles.get(&f).or_else(|| l.titles.get(&format!("{f}.")));
             let single = single.filter(|(k, _)| {
                 *k == TitleKind::Honorific
+                    || l.capitalised_roles
                     || tokens[a].case == Case::Upper
                     || a == s.first
                     || (a + 1 < b

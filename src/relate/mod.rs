@@ -379,8 +379,16 @@ fn promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &Name
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
+    // Its first word is not a demonym or adjective ("Japanese Politics").
+    let first = words
+        .first()
+        .map(|t| crate::text::fold(t.text(text)))
+        .unwrap_or_default();
     (2..=3).contains(&words.len())
         && words.iter().all(|t| t.case == Case::Title)
+        && !["ese", "ian", "ean", "ish", "ais", "aise", "ois"]
+            .iter()
+            .any(|x| first.ends_with(x))
         && !names.is_place(Span::new(tokens[a].span.start, tokens[b - 1].span.end).slice(text))
 }
 
