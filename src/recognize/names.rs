@@ -87,10 +87,6 @@ pub struct NameRules {
     pub langs: [LangNames; 2],
 }
 
-fn strip_dot(s: &str) -> String {
-    fold(s.trim_end_matches('.'))
-}
-
 impl NameRules {
     /// Compile from the lexicons.
     pub fn from_lexicons(set: &LexiconSet) -> Result<NameRules> {
@@ -149,7 +145,7 @@ impl NameRules {
         }
         Ok(NameRules {
             first_names,
-            suffixes: list("org_suffixes.txt", strip_dot)?,
+            suffixes: list("org_suffixes.txt", |w| w.trim_end_matches('.').to_string())?,
             org_words: list("org_words.txt", fold)?,
             particles: list("particles.txt", fold)?,
             places: list("places.txt", fold)?,
@@ -194,7 +190,16 @@ impl NameRules {
 
     /// True when the folded word is a company suffix.
     pub fn is_suffix(&self, word: &str) -> bool {
-        self.suffixes.contains(&strip_dot(word))
+        // Case matters for short suffixes ("SA", "SE", "AG" are not "sa", "se", "ag");
+        // longer ones may be written in any case ("Group", "GROUP").
+        let w = word.trim_end_matches('.');
+        self.suffixes.contains(w)
+            || (w.chars().count() >= 4
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && self
+                    .suffixes
+                    .iter()
+                    .any(|x| x.chars().count() >= 4 && x.eq_ignore_ascii_case(w)))
     }
 
     /// Find names in `text` outside the `taken` tokens.
@@ -551,7 +556,7 @@ impl NameRules {
         {
             return push(out, Label::Place, "place");
         }
-        if n >= 2 && self.suffixes.contains(&strip_dot(words[n - 1])) {
+        if n >= 2 && self.is_suffix(words[n - 1]) {
             return push(out, Label::Org, "org:suffix");
         }
         if folded.iter().any(|w| self.org_words.contains(w)) && !(n == 1 && a == s.first) {
