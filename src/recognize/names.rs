@@ -518,9 +518,14 @@ impl NameRules {
                 break;
             }
         }
-        // Trailing particles or dots are not part of a name.
+        // Trailing particles or dots are not part of a name (the lower-case words of
+        // an institution's name are: "Affaires européennes").
         let mut b = b;
-        while b > a && (tokens[b - 1].kind != TokenKind::Word || tokens[b - 1].case == Case::Lower)
+        while b > a
+            && (tokens[b - 1].kind != TokenKind::Word
+                || (tokens[b - 1].case == Case::Lower
+                    && (self.particles.contains(tokens[b - 1].text(text))
+                        || matches!(tokens[b - 1].text(text), "of" | "and" | "et" | "d'" | "l'"))))
         {
             b -= 1;
         }
