@@ -182,7 +182,7 @@ fn bench(crit: &mut Criterion) {
         g.bench_function("resolve", |b| {
             b.iter(|| {
                 for ((text, lang), p) in c.docs.iter().zip(pre) {
-                    let r = ex.resolver(*lang);
+                    let r = ex.resolver(*lang, None);
                     black_box(r.resolve(text, &p.tokens, &p.sentences, p.mentions.clone(), *lang));
                 }
             })

@@ -62,12 +62,14 @@ macro_rules! builtin {
 
 /// The built-in lexicon files: (part, file name, contents).
 pub const BUILTIN: &[(&str, &str, &str)] = builtin![
+    "common" / "descriptions.tsv",
     "common" / "first_names.tsv",
     "common" / "org_suffixes.txt",
     "common" / "org_words.txt",
     "common" / "orgs.tsv",
     "common" / "particles.txt",
     "common" / "people.tsv",
+    "common" / "place_words.txt",
     "common" / "places.txt",
     "common" / "products.txt",
     "en" / "abbreviations.txt",

@@ -15,7 +15,7 @@ use crate::recognize::gazetteer::Gazetteer;
 use crate::recognize::names::{NameRules, phrase_key};
 use crate::recognize::{Label, Mention};
 use crate::relate::{Relation, RelationRules};
-use crate::resolve::{Pronoun, Pronouns, Resolution, Resolver};
+use crate::resolve::{Descriptions, Pronoun, Pronouns, Resolution, Resolver};
 use crate::span::CharMap;
 use crate::text::fold;
 use crate::tokenize::{self, Sentence, Token};
@@ -58,6 +58,7 @@ pub struct Extractor {
     pronouns: Vec<(Pronouns, usize)>,
     abbreviations: Vec<HashSet<String>>,
     detector: LangDetector,
+    descriptions: Descriptions,
 }
 
 /// Builds an [`Extractor`].
@@ -157,6 +158,7 @@ impl Extractor {
             pronouns,
             abbreviations,
             detector: LangDetector::new(fr, en),
+            descriptions: Descriptions::from_lexicons(set)?,
         })
     }
 
@@ -200,7 +202,26 @@ impl Extractor {
             .gazetteer
             .find(text, &tokens)
             .into_iter()
-            .filter(|m| !self.is_ambiguous_initial(text, &tokens, &sentences, m))
+            .filter(|m| {
+                !self.is_ambiguous_initial(text, &tokens, &sentences, m)
+                    && !self.after_first_name(text, &tokens, m)
+            })
+            .collect();
+        // A known organisation followed by a company suffix takes it: "Citigroup Inc.".
+        let gaz: Vec<Mention> = gaz
+            .into_iter()
+            .map(|mut m| {
+                let n = if m.label == Label::Org {
+                    self.names.suffix_len(text, &tokens, m.tokens.1)
+                } else {
+                    0
+                };
+                if n > 0 {
+                    m.tokens.1 += n;
+                    m.span.end = tokens[m.tokens.1 - 1].span.end;
+                }
+                m
+            })
             .collect();
         claim(gaz, &mut taken, &mut mentions);
         // "Airbus A380", "Boeing 787": a product, not its maker.
@@ -216,6 +237,8 @@ impl Extractor {
             gazetteer: &self.gazetteer,
             pronouns: table,
             max_pronoun_words: *max,
+            descriptions: &self.descriptions,
+            doc_year: opts.doc_date.map(|d| d.year),
         };
         let mut resolution = resolver.resolve(text, &tokens, &sentences, mentions, lang);
         let mut relations = self.relations.find(
@@ -251,6 +274,21 @@ impl Extractor {
             resolution,
             relations,
         }
+    }
+
+    /// A one-word organisation right after a first name is a surname ("Henry
+    /// Ford", "Paul Renault"): the name rules take it.
+    fn after_first_name(&self, text: &str, tokens: &[Token], m: &Mention) -> bool {
+        let a = m.tokens.0;
+        m.tokens.1 - a == 1
+            && m.label == Label::Org
+            && a > 0
+            && tokens[a - 1].case == crate::text::Case::Title
+            && text[tokens[a - 1].span.end..tokens[a].span.start] == *" "
+            && self
+                .names
+                .first_name_gender(tokens[a - 1].text(text))
+                .is_some()
     }
 
     /// A sentence-initial gazetteer match that is also a common capitalised word
@@ -471,14 +509,16 @@ impl Extractor {
         &self.relations
     }
 
-    /// The resolver for documents in `lang`.
-    pub fn resolver(&self, lang: Lang) -> Resolver<'_> {
+    /// The resolver for documents in `lang` dated `doc_date`.
+    pub fn resolver(&self, lang: Lang, doc_date: Option<CalDate>) -> Resolver<'_> {
         let (table, max) = &self.pronouns[lang.index()];
         Resolver {
             names: &self.names,
             gazetteer: &self.gazetteer,
             pronouns: table,
             max_pronoun_words: *max,
+            descriptions: &self.descriptions,
+            doc_year: doc_date.map(|d| d.year),
         }
     }
 }

@@ -33,7 +33,7 @@
 
 use crate::lang::Lang;
 use crate::recognize::gazetteer::Gazetteer;
-use crate::recognize::names::{NameRules, TitleKind};
+use crate::recognize::names::{NameRules, TitleKind, phrase_of};
 use crate::recognize::{Label, Mention, Timex};
 use crate::span::Span;
 use crate::text::{Case, consonant_key, edit_distance, fold, fold_push};
@@ -109,6 +109,62 @@ pub struct Resolver<'a> {
     pub pronouns: &'a Pronouns,
     /// Longest pronoun phrase in words.
     pub max_pronoun_words: usize,
+    /// Descriptions that name an entity ("l'homme le plus riche du monde").
+    pub descriptions: &'a Descriptions,
+    /// The year of the document date, if known (descriptions have a validity).
+    pub doc_year: Option<i32>,
+}
+
+/// One description from `lexicons/common/descriptions.tsv`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Description {
+    /// Folded name of the entity it describes.
+    pub name: String,
+    /// First year it holds, if bounded.
+    pub from: Option<i32>,
+    /// Last year it holds, if bounded.
+    pub to: Option<i32>,
+}
+
+/// Descriptions by folded phrase (in the form of `phrase_of`), with their length in tokens.
+#[derive(Clone, Debug, Default)]
+pub struct Descriptions {
+    /// First folded token → (phrase, token count, readings).
+    pub by_first: HashMap<String, Vec<(String, usize, Vec<Description>)>>,
+}
+
+impl Descriptions {
+    /// Compile `common/descriptions.tsv`: phrase, name, from year, to year.
+    pub fn from_lexicons(set: &crate::lexicon::LexiconSet) -> crate::Result<Descriptions> {
+        let mut out = Descriptions::default();
+        for row in set.rows("common", "descriptions.tsv") {
+            let phrase = row.field(0, "a description")?;
+            let name = fold(row.field(1, "the name it describes")?);
+            let year = |i: usize| -> crate::Result<Option<i32>> {
+                match row.opt(i) {
+                    "" => Ok(None),
+                    y => y
+                        .parse()
+                        .map(Some)
+                        .map_err(|_| row.error(i, "expected a year or nothing")),
+                }
+            };
+            let d = Description {
+                name,
+                from: year(2)?,
+                to: year(3)?,
+            };
+            let toks = crate::tokenize::tokenize(phrase);
+            let Some(first) = toks.first() else { continue };
+            let key = phrase_of(phrase, &toks);
+            let list = out.by_first.entry(fold(first.text(phrase))).or_default();
+            match list.iter_mut().find(|(k, _, _)| *k == key) {
+                Some(entry) => entry.2.push(d),
+                None => list.push((key, toks.len(), vec![d])),
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// The output of resolution.
@@ -250,7 +306,6 @@ impl Resolver<'_> {
             }
             let w = &ws[i];
             let last = fold(&w[w.len() - 1]);
-            let sentence_initial = sentences.iter().any(|s| s.first == mentions[i].tokens.0);
             if org_names.contains(&fold(mentions[i].span.slice(text))) {
                 // The same name typed ORG elsewhere ("cofondateur de Globex … a quitté Globex").
                 mentions[i].label = Label::Org;
@@ -274,7 +329,7 @@ impl Resolver<'_> {
             if surnames.contains_key(&last) {
                 mentions[i].label = Label::Person;
                 mentions[i].rule = "surname";
-            } else if first_name_owner.contains_key(&last) && !sentence_initial {
+            } else if first_name_owner.contains_key(&last) {
                 mentions[i].label = Label::Person;
                 mentions[i].rule = "first-name";
             } else if multi_orgs.contains(&last) {
@@ -574,9 +629,23 @@ impl Resolver<'_> {
                 })
                 .or_else(|| ent.mentions.first().copied());
             let Some(best) = best else { continue };
+            // The lexicon's canonical name when the text uses it; otherwise the
+            // fullest form the text uses ("Boris Yeltsin", not "Boris Eltsine").
+            let fullest = clean_name(mentions[best].span.slice(text), &ws[best], ent.label);
             ent.name = match (ent.known, ent.label) {
-                (Some(k), Label::Person | Label::Org) => self.gazetteer.known()[k].name.clone(),
-                _ => clean_name(mentions[best].span.slice(text), &ws[best], ent.label),
+                (Some(k), Label::Person | Label::Org) => {
+                    let canonical = &self.gazetteer.known()[k].name;
+                    if ent
+                        .mentions
+                        .iter()
+                        .any(|&i| fold(mentions[i].span.slice(text)) == fold(canonical))
+                    {
+                        canonical.clone()
+                    } else {
+                        fullest
+                    }
+                }
+                _ => fullest,
             };
             let mut seen: Vec<String> = vec![ent.name.clone()];
             for &i in &ent.mentions {
@@ -616,9 +685,11 @@ impl Resolver<'_> {
             }
         }
         // Keep entity ids dense: drop entities without mentions (cannot happen, but cheap).
-        let references = self.pronouns(
+        let mut references = self.pronouns(
             text, tokens, sentences, &mentions, &entity_of, &entities, lang,
         );
+        references.extend(self.described(text, tokens, &mentions, &entity_of, &entities));
+        references.sort_by_key(|r| r.span.start);
         Resolution {
             mentions,
             entity_of,
@@ -626,6 +697,85 @@ impl Resolver<'_> {
             references,
             joined,
         }
+    }
+
+    /// Descriptions ("l'homme le plus riche du monde", "the world's richest
+    /// man") refer to the entity they describe when (1) that entity is named in
+    /// the document and (2) the document's year, when known, lies in the
+    /// description's years of validity. If several readings fit, the entity
+    /// with the most mentions wins.
+    fn described(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        mentions: &[Mention],
+        entity_of: &[Option<usize>],
+        entities: &[Entity],
+    ) -> Vec<Reference> {
+        let mut out = Vec::new();
+        if self.descriptions.by_first.is_empty() {
+            return out;
+        }
+        let mut covered = vec![false; tokens.len()];
+        for m in mentions {
+            covered[m.tokens.0..m.tokens.1]
+                .iter_mut()
+                .for_each(|c| *c = true);
+        }
+        let named = |name: &str| -> Option<usize> {
+            entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| matches!(e.label, Label::Person | Label::Org))
+                .filter(|(_, e)| {
+                    fold(&e.name) == name || e.aliases.iter().any(|a| fold(&a.text) == name)
+                })
+                .max_by_key(|(_, e)| e.mentions.len())
+                .map(|(i, _)| i)
+        };
+        let _ = entity_of;
+        let mut i = 0;
+        while i < tokens.len() {
+            let Some(cands) = self.descriptions.by_first.get(&fold(tokens[i].text(text))) else {
+                i += 1;
+                continue;
+            };
+            let mut hit = None;
+            for (key, len, readings) in cands {
+                let end = i + len;
+                if end > tokens.len()
+                    || covered[i..end].iter().any(|&c| c)
+                    || phrase_of(text, &tokens[i..end]) != *key
+                {
+                    continue;
+                }
+                let best = readings
+                    .iter()
+                    .filter(|d| match self.doc_year {
+                        Some(y) => d.from.is_none_or(|f| f <= y) && d.to.is_none_or(|t| y <= t),
+                        None => true,
+                    })
+                    .filter_map(|d| named(&d.name))
+                    .max_by_key(|&e| entities[e].mentions.len());
+                if let Some(e) = best {
+                    hit = Some((end, e));
+                    break;
+                }
+            }
+            match hit {
+                Some((end, e)) => {
+                    out.push(Reference {
+                        span: Span::new(tokens[i].span.start, tokens[end - 1].span.end),
+                        tokens: (i, end),
+                        entity: e,
+                        possessive: false,
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -652,22 +802,29 @@ impl Resolver<'_> {
                 .iter_mut()
                 .for_each(|c| *c = true);
         }
-        let mut last_person: Vec<usize> = Vec::new(); // entity ids, most recent last
+        // People of the current sentence and of the last sentence that had any,
+        // in text order, and mentions so far per person.
+        let mut this_sentence: Vec<usize> = Vec::new();
+        let mut last_sentence: Vec<usize> = Vec::new();
+        let mut seen_count: HashMap<usize, usize> = HashMap::new();
         let mut last_org: Option<usize> = None;
         let mut prev_entity_end: Option<(usize, usize)> = None; // (token end, entity)
-        let mut sent_iter = sentences.iter().peekable();
+        let mut sentence = 0usize;
         let mut phrase = String::new();
         let mut i = 0;
         while i < tokens.len() {
-            while sent_iter.peek().is_some_and(|s| s.last <= i) {
-                sent_iter.next();
+            while sentence < sentences.len() && sentences[sentence].last <= i {
+                sentence += 1;
+                if !this_sentence.is_empty() {
+                    last_sentence = std::mem::take(&mut this_sentence);
+                }
             }
             if let Some(mi) = starts[i] {
                 if let Some(e) = entity_of[mi] {
                     match entities[e].label {
                         Label::Person => {
-                            last_person.retain(|&x| x != e);
-                            last_person.push(e);
+                            this_sentence.push(e);
+                            *seen_count.entry(e).or_default() += 1;
                         }
                         Label::Org => last_org = Some(e),
                         _ => {}
@@ -739,17 +896,34 @@ impl Resolver<'_> {
                         self.names.langs[lang.index()].titles.get(&next),
                         Some((TitleKind::Role | TitleKind::Founder, _))
                     );
+                let fits = |e: &usize| {
+                    p.gender == 'u' || entities[*e].gender == 'u' || entities[*e].gender == p.gender
+                };
                 match p.refers_to {
                     _ if before_role => last_org,
                     Some(Label::Org) => last_org,
-                    _ => last_person.iter().rev().copied().find(|&e| {
-                        p.gender == 'u'
-                            || entities[e].gender == 'u'
-                            || entities[e].gender == p.gender
-                    }),
+                    // A person pronoun: the nearest person earlier in its sentence;
+                    // else the first person (the subject, mostly) of the last sentence
+                    // that named one; else the most mentioned person so far.
+                    _ => this_sentence
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(fits)
+                        .or_else(|| last_sentence.iter().copied().find(fits))
+                        .or_else(|| {
+                            seen_count
+                                .iter()
+                                .filter(|(e, _)| fits(e))
+                                .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
+                                .map(|(e, _)| *e)
+                        }),
                 }
             };
             if let Some(e) = target {
+                if entities[e].label == Label::Person && !p.possessive {
+                    this_sentence.push(e);
+                }
                 out.push(Reference {
                     span: Span::new(tokens[i].span.start, tokens[i + k - 1].span.end),
                     tokens: (i, i + k),

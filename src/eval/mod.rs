@@ -27,6 +27,7 @@
 //!   overlapped by a predicted DATE with the same value (string equality).
 //! - **Relations** ([`relations`]): at cluster level, through a type mapping.
 
+pub mod coref;
 pub mod relations;
 mod report;
 mod spans;
@@ -497,6 +498,7 @@ pub fn evaluate(gold: &[GoldDoc], pred: &[PredDoc], opts: &EvalOptions) -> Repor
             .relations
             .as_ref()
             .map(|map| relations::score_doc(g, p, map));
+        report.coref.add(coref::score_doc(g, p, opts.named_only));
         report.add(g, doc, rel, opts);
     }
     report.documents = gold.len();

@@ -145,6 +145,8 @@ pub struct Report {
     /// Relations, when scored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relations: Option<RelationScores>,
+    /// B³ clustering over the gold PER/ORG mentions found (see `eval::coref`).
+    pub coref: super::coref::BCubed,
     /// Error totals per label, side and class (with `errors`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub error_classes: Vec<ErrorItem>,
@@ -389,6 +391,16 @@ impl Report {
             dv.right,
             dv.gold
         );
+        if let Some((p, r, f1)) = self.coref.prf() {
+            let _ = writeln!(
+                out,
+                "COREF B3  P {}  R {}  F1 {}  (over {} gold PER/ORG mentions found)",
+                f(Some(p)),
+                f(Some(r)),
+                f(Some(f1)),
+                self.coref.mentions
+            );
+        }
         if let Some(rs) = &self.relations {
             for t in std::iter::once(&rs.total).chain(&rs.types) {
                 let _ = writeln!(

@@ -52,6 +52,9 @@ pub struct LangNames {
     pub not_names: HashSet<String>,
     /// Folded heads of institution names that go on in lower case.
     pub institutions: HashSet<String>,
+    /// English capitalises roles before a name ("Finance Minister Kaoru Yosano");
+    /// French does not, so there a capitalised role inside a sentence is a name.
+    pub capitalised_roles: bool,
     /// Longest phrase, in words, among titles and org context.
     max_words: usize,
 }
@@ -79,12 +82,9 @@ pub struct NameRules {
     org_words: HashSet<String>,
     particles: HashSet<String>,
     places: HashSet<String>,
+    place_words: HashSet<String>,
     /// Per language (index by [`Lang::index`]).
     pub langs: [LangNames; 2],
-}
-
-fn strip_dot(s: &str) -> String {
-    fold(s.trim_end_matches('.'))
 }
 
 impl NameRules {
@@ -109,6 +109,7 @@ impl NameRules {
         let mut langs: [LangNames; 2] = Default::default();
         for lang in Lang::ALL {
             let l = &mut langs[lang.index()];
+            l.capitalised_roles = lang == Lang::En;
             for row in set.rows(lang.code(), "titles.tsv") {
                 let kind = match row.field(1, "a title kind")? {
                     "honorific" => TitleKind::Honorific,
@@ -144,10 +145,11 @@ impl NameRules {
         }
         Ok(NameRules {
             first_names,
-            suffixes: list("org_suffixes.txt", strip_dot)?,
+            suffixes: list("org_suffixes.txt", |w| w.trim_end_matches('.').to_string())?,
             org_words: list("org_words.txt", fold)?,
             particles: list("particles.txt", fold)?,
             places: list("places.txt", fold)?,
+            place_words: list("place_words.txt", fold)?,
             langs,
         })
     }
@@ -173,9 +175,31 @@ impl NameRules {
         self.particles.contains(&fold(word))
     }
 
+    /// Number of tokens from `i` that form a company suffix ("Inc.", "Corp"), if any.
+    pub fn suffix_len(&self, text: &str, tokens: &[Token], i: usize) -> usize {
+        let Some(t) = tokens.get(i) else { return 0 };
+        if t.kind != TokenKind::Word || !self.is_suffix(t.text(text)) {
+            return 0;
+        }
+        // Take the dot of "Inc." / "Corp." with it.
+        match tokens.get(i + 1) {
+            Some(d) if d.text(text) == "." && !d.space_before => 2,
+            _ => 1,
+        }
+    }
+
     /// True when the folded word is a company suffix.
     pub fn is_suffix(&self, word: &str) -> bool {
-        self.suffixes.contains(&strip_dot(word))
+        // Case matters for short suffixes ("SA", "SE", "AG" are not "sa", "se", "ag");
+        // longer ones may be written in any case ("Group", "GROUP").
+        let w = word.trim_end_matches('.');
+        self.suffixes.contains(w)
+            || (w.chars().count() >= 4
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && self
+                    .suffixes
+                    .iter()
+                    .any(|x| x.chars().count() >= 4 && x.eq_ignore_ascii_case(w)))
     }
 
     /// Find names in `text` outside the `taken` tokens.
@@ -189,6 +213,11 @@ impl NameRules {
     ) -> Vec<Mention> {
         let l = &self.langs[lang.index()];
         let mut out = Vec::new();
+        let mut taken_here: Vec<bool> = taken.to_vec();
+        for s in sentences {
+            self.quoted_orgs(text, tokens, s, l, &mut taken_here, &mut out);
+        }
+        let taken = &taken_here[..];
         for s in sentences {
             let headline = is_headline(text, &tokens[s.first..s.last]);
             let mut i = s.first;
@@ -221,20 +250,84 @@ impl NameRules {
         out
     }
 
+    /// A quoted name right after an organisation head is an ORG, whatever its
+    /// letter case: l'association « Un cheval, une vie », la fondation "Buenos",
+    /// the charity "Hope for All" (rule `org:quoted`).
+    fn quoted_orgs(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        s: &Sentence,
+        l: &LangNames,
+        taken: &mut [bool],
+        out: &mut Vec<Mention>,
+    ) {
+        for q in s.first..s.last {
+            let close = match tokens[q].text(text) {
+                "«" => "»",
+                "\"" => "\"",
+                "“" => "”",
+                "‘" | "‘‘" => "’",
+                _ => continue,
+            };
+            if taken[q] || !self.org_context_before(text, tokens, s.first, q, q, q, l) {
+                continue;
+            }
+            let Some(c) = (q + 1..s.last.min(q + 14)).find(|&k| {
+                let t = tokens[k].text(text);
+                t == close || t.starts_with(close) || (close == "’" && t == "'")
+            }) else {
+                continue;
+            };
+            if c == q + 1
+                || taken[q + 1..c].iter().any(|&t| t)
+                || !tokens[q + 1..c].iter().any(|t| t.kind == TokenKind::Word)
+            {
+                continue;
+            }
+            taken[q + 1..c].iter_mut().for_each(|t| *t = true);
+            out.push(Mention {
+                span: Span::new(tokens[q + 1].span.start, tokens[c - 1].span.end),
+                tokens: (q + 1, c),
+                label: Label::Org,
+                rule: "org:quoted",
+                known: None,
+                timex: None,
+            });
+        }
+    }
+
     /// The index of a known first name inside `tokens[a..b]` (not at `a`, followed by
     /// a capitalised word of the run, after a word that is not itself a first name).
     fn inner_first_name(&self, text: &str, tokens: &[Token], a: usize, b: usize) -> Option<usize> {
-        (a + 1..b.saturating_sub(1)).find(|&k| {
-            let t = &tokens[k];
-            t.case == Case::Title
-                && tokens[k + 1].case.is_capitalised()
-                && tokens[k + 1].kind == TokenKind::Word
-                && tokens[k - 1].kind == TokenKind::Word
-                && self.first_names.contains_key(&fold(t.text(text)))
-                && !self
-                    .first_names
-                    .contains_key(&fold(tokens[k - 1].text(text)))
-                && !self.particles.contains(tokens[k - 1].text(text))
+        let has_org_word = |r: std::ops::Range<usize>| {
+            tokens[r]
+                .iter()
+                .any(|t| self.org_words.contains(&fold(t.text(text))))
+        };
+        // "President of Pakistan Asif Ali Zardari": a leading place ends there when
+        // a person's name follows.
+        let after_place = (a + 1..b.saturating_sub(1).min(a + 3)).find(|&k| {
+            self.places.contains(&phrase_of(text, &tokens[a..k]))
+                && b - k >= 2
+                && tokens[k..b]
+                    .iter()
+                    .any(|t| self.first_names.contains_key(&fold(t.text(text))))
+                && !has_org_word(k..b)
+        });
+        after_place.or_else(|| {
+            (a + 1..b.saturating_sub(1)).find(|&k| {
+                let t = &tokens[k];
+                t.case == Case::Title
+                    && tokens[k + 1].case.is_capitalised()
+                    && tokens[k + 1].kind == TokenKind::Word
+                    && tokens[k - 1].kind == TokenKind::Word
+                    && self.first_names.contains_key(&fold(t.text(text)))
+                    && !self.first_names.contains_key(&fold(tokens[k - 1].text(text)))
+                    && !self.particles.contains(tokens[k - 1].text(text))
+                    // "Redeemed Christian Church" is one organisation.
+                    && !has_org_word(k..b)
+            })
         })
     }
 
@@ -400,6 +493,7 @@ impl NameRules {
             let single = l.titles.get(&f).or_else(|| l.titles.get(&format!("{f}.")));
             let single = single.filter(|(k, _)| {
                 *k == TitleKind::Honorific
+                    || l.capitalised_roles
                     || tokens[a].case == Case::Upper
                     || a == s.first
                     || (a + 1 < b
@@ -424,9 +518,14 @@ impl NameRules {
                 break;
             }
         }
-        // Trailing particles or dots are not part of a name.
+        // Trailing particles or dots are not part of a name (the lower-case words of
+        // an institution's name are: "Affaires européennes").
         let mut b = b;
-        while b > a && (tokens[b - 1].kind != TokenKind::Word || tokens[b - 1].case == Case::Lower)
+        while b > a
+            && (tokens[b - 1].kind != TokenKind::Word
+                || (tokens[b - 1].case == Case::Lower
+                    && (self.particles.contains(tokens[b - 1].text(text))
+                        || matches!(tokens[b - 1].text(text), "of" | "and" | "et" | "d'" | "l'"))))
         {
             b -= 1;
         }
@@ -455,10 +554,14 @@ impl NameRules {
             });
         };
         let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-        if self.is_place(whole) || (whole.contains('.') && self.is_place(&format!("{whole}."))) {
+        if self.is_place(whole)
+            || (whole.contains('.') && self.is_place(&format!("{whole}.")))
+            || (folded.iter().any(|w| self.place_words.contains(w))
+                && !folded.iter().any(|w| self.org_words.contains(w)))
+        {
             return push(out, Label::Place, "place");
         }
-        if n >= 2 && self.suffixes.contains(&strip_dot(words[n - 1])) {
+        if n >= 2 && self.is_suffix(words[n - 1]) {
             return push(out, Label::Org, "org:suffix");
         }
         if folded.iter().any(|w| self.org_words.contains(w)) && !(n == 1 && a == s.first) {

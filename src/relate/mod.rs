@@ -8,7 +8,9 @@
 //! **Dates on edges.** An edge found in a sentence takes the date mentioned in
 //! that sentence nearest to the pattern's trigger word; failing that, the date
 //! that opens the paragraph ("En 2015, …" as the first words of its first
-//! sentence) frames every sentence of the paragraph.
+//! sentence) frames every sentence of the paragraph. Vague dates
+//! (`PRESENT_REF`, `PAST_REF`) are never used, and patterns flagged `state`
+//! (appositions, titles: "X, PDG de Y") give undated edges.
 //!
 //! **Unknown names.** A capitalised run of two or three words that the
 //! recognizers could not type ("Shivon Zilis") fills a PERSON slot, and so
@@ -278,9 +280,13 @@ impl RelationRules {
                         .chain(&m.targets)
                         .any(|&x| matches!(item_src[x], Src::Reference(_)));
                     let anchor_tok = item_tok[m.anchor];
-                    let date = dates
-                        .nearest(si, anchor_tok, res)
-                        .or_else(|| dates.frame[si].clone());
+                    let date = if p.state {
+                        None
+                    } else {
+                        dates
+                            .nearest(si, anchor_tok, res)
+                            .or_else(|| dates.frame[si].clone())
+                    };
                     let mut resolve = |x: usize, res: &mut Resolution| -> Option<usize> {
                         match item_src[x] {
                             Src::Entity(e) | Src::Reference(e) => Some(e),
@@ -378,8 +384,16 @@ fn promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &Name
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
+    // Its first word is not a demonym or adjective ("Japanese Politics").
+    let first = words
+        .first()
+        .map(|t| crate::text::fold(t.text(text)))
+        .unwrap_or_default();
     (2..=3).contains(&words.len())
         && words.iter().all(|t| t.case == Case::Title)
+        && !["ese", "ian", "ean", "ish", "ais", "aise", "ois"]
+            .iter()
+            .any(|x| first.ends_with(x))
         && !names.is_place(Span::new(tokens[a].span.start, tokens[b - 1].span.end).slice(text))
 }
 
@@ -392,6 +406,24 @@ fn org_promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &
         .collect();
     let [w] = words.as_slice() else { return false };
     let s = w.text(text);
+    // Not after a preposition of place ("of Brookeborough", "à Tulle"), and not
+    // a demonym or a party adjective ("Zambian", "Liberal").
+    let prev = a
+        .checked_sub(1)
+        .map(|p| crate::text::fold(tokens[p].text(text)));
+    if matches!(
+        prev.as_deref(),
+        Some("of" | "in" | "de" | "du" | "d'" | "en" | "à")
+    ) {
+        return false;
+    }
+    let f = crate::text::fold(s);
+    if ["ian", "ean", "ese", "ish", "ais", "aise", "ois", "al"]
+        .iter()
+        .any(|x| f.ends_with(x))
+    {
+        return false;
+    }
     matches!(w.case, Case::Title | Case::Mixed)
         && s.chars().count() >= 3
         && !names.is_place(s)
@@ -477,7 +509,7 @@ fn sentence_dates(sentences: &[Sentence], res: &Resolution) -> SentenceDates {
         if si >= sentences.len() {
             break;
         }
-        if let Some(t) = &m.timex {
+        if let Some(t) = m.timex.as_ref().filter(|t| !t.value.ends_with("_REF")) {
             dates[si].push((m.tokens.0, t.value.clone()));
             // A date in the first three tokens opens the sentence's time frame.
             if m.tokens.0 < sentences[si].first + 3 && opening[si].is_none() {

@@ -113,6 +113,10 @@ pub struct Pattern {
     pub elems: Vec<Elem>,
     /// Index of the anchor element: the first non-optional word.
     pub anchor: Option<usize>,
+    /// A pattern for a standing role or description ("X, PDG de Y"), flagged
+    /// `state` in the file's fifth field: its edges take no date, since the
+    /// sentence's date is seldom the date of the role.
+    pub state: bool,
 }
 
 /// An item of a sentence, as the matcher sees it.
@@ -261,6 +265,11 @@ impl Pattern {
         {
             return Err(row.error(3, "a pattern cannot start or end with a gap"));
         }
+        let state = match row.opt(4) {
+            "" => false,
+            "state" => true,
+            _ => return Err(row.error(4, "expected 'state' or nothing in field 5")),
+        };
         let anchor = elems.iter().position(|e| {
             matches!(
                 e,
@@ -271,6 +280,7 @@ impl Pattern {
             )
         });
         Ok(Pattern {
+            state,
             kind,
             id,
             confidence,
