@@ -2,9 +2,8 @@
 //! to end, in bytes per second.
 //!
 //! Corpora: the seed article repeated 20 times (one long document, and 20
-//! documents), and, when present, the dev corpora of `$NERGRAPH_EVAL_DIR`
-//! (default `../shared/eval`): each JSONL file's texts as a batch. They are
-//! skipped when the directory is absent. `cargo bench --bench pipeline -- end_to_end`
+//! documents), and, when `$NERGRAPH_EVAL_DIR` is set, the dev corpora found
+//! there: each JSONL file's texts as a batch (a missing file is skipped). `cargo bench --bench pipeline -- end_to_end`
 //! runs one group; word counts are printed so that MB/s converts to words/s.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -45,9 +44,10 @@ fn corpora(ex: &Extractor) -> Vec<Corpus> {
             docs: vec![(seed.clone(), Lang::Fr); 20],
         },
     ];
-    let dir = std::env::var_os("NERGRAPH_EVAL_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("../shared/eval"));
+    let Some(dir) = std::env::var_os("NERGRAPH_EVAL_DIR").map(PathBuf::from) else {
+        eprintln!("bench: NERGRAPH_EVAL_DIR not set, dev corpora skipped");
+        return report(out);
+    };
     for (file, limit) in [
         ("news_relations_fr.dev.jsonl", usize::MAX),
         ("news_relations_en.dev.jsonl", usize::MAX),
@@ -77,6 +77,11 @@ fn corpora(ex: &Extractor) -> Vec<Corpus> {
             docs,
         });
     }
+    report(out)
+}
+
+/// Print each corpus's size (words convert MB/s into words/s).
+fn report(out: Vec<Corpus>) -> Vec<Corpus> {
     for c in &out {
         eprintln!(
             "bench: corpus {}: {} documents, {} bytes, {} words ({:.1} bytes/word)",
