@@ -211,7 +211,54 @@ pub fn is_variant(a: &str, b: &str) -> bool {
     edit_distance(&fa, &fb) * 3 <= la.max(lb)
 }
 
+/// The words of an organisation's name without its company suffix.
+fn without_suffix(ws: &[String], names: &NameRules) -> Vec<String> {
+    let mut end = ws.len();
+    while end > 1 && names.is_suffix(&ws[end - 1]) {
+        end -= 1;
+    }
+    ws[..end]
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .cloned()
+        .collect()
+}
+
+/// Is `acr` an acronym of the name `words` (without suffix)? It must be written in
+/// capitals (inner lower case allowed: "BoA"), at least two letters, and be the
+/// initials of the capitalised words ("IBM"), of all the words ("BoA" for "Bank of
+/// America"), or — from three letters on — a subsequence of all the initials that
+/// keeps the first and the last ("CRIF" for "Conseil représentatif des institutions
+/// juives de France").
+pub fn acronym_fits(acr: &str, words: &[String]) -> bool {
+    let letters: Vec<char> = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let upper = acr.chars().filter(|c| c.is_uppercase()).count();
+    if letters.len() < 2 || upper * 2 < letters.len() + 1 || words.len() < 2 {
+        return false;
+    }
+    let initial = |w: &String| fold(w).chars().next();
+    let all: Vec<char> = words.iter().filter_map(initial).collect();
+    let content: Vec<char> = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(initial)
+        .collect();
+    if letters == all || letters == content {
+        return true;
+    }
+    if letters.len() < 3 || letters.first() != all.first() || letters.last() != all.last() {
+        return false;
+    }
+    let mut it = all.iter();
+    letters.iter().all(|c| it.any(|x| x == c))
+}
+
 /// Initials of the capitalised words of a name ("International Business Machines" → "IBM").
+#[cfg(test)]
 fn acronym_of(ws: &[String]) -> String {
     ws.iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -514,8 +561,29 @@ impl Resolver<'_> {
 
         // 5. Organisations.
         let mut org_by_key: HashMap<String, usize> = HashMap::new();
+        // Multi-word names: (words without suffix, entity), for acronyms and short forms.
+        let mut org_long: Vec<(Vec<String>, usize)> = Vec::new();
         let mut org_acronyms: Vec<(String, usize)> = Vec::new();
         let mut org_first_word: HashMap<String, usize> = HashMap::new();
+        let register = |w: &[String],
+                        e: usize,
+                        org_long: &mut Vec<(Vec<String>, usize)>,
+                        org_first_word: &mut HashMap<String, usize>,
+                        org_by_key: &mut HashMap<String, usize>| {
+            let core = without_suffix(w, self.names);
+            if core.len() >= 2 {
+                org_first_word.entry(fold(&core[0])).or_insert(e);
+                // "United States Air Force" is also "Air Force".
+                for k in 1..core.len().min(3) {
+                    if self.names.is_place(&core[..k].join(" ")) && core.len() - k >= 2 {
+                        org_by_key
+                            .entry(org_key(&core[k..], self.names))
+                            .or_insert(e);
+                    }
+                }
+                org_long.push((core, e));
+            }
+        };
         for pass in 0..2 {
             for i in 0..n {
                 let m = &mentions[i];
@@ -540,6 +608,10 @@ impl Resolver<'_> {
                         joined[i] = Some(("lexicon-alias", usize::MAX));
                     }
                     org_by_key.entry(org_key(w, self.names)).or_insert(e);
+                    register(w, e, &mut org_long, &mut org_first_word, &mut org_by_key);
+                    if w.len() == 1 && Case::of(&w[0]) == Case::Upper {
+                        org_acronyms.push((w[0].clone(), e));
+                    }
                     continue;
                 }
                 let key = org_key(w, self.names);
@@ -554,7 +626,17 @@ impl Resolver<'_> {
                     continue;
                 }
                 if w.len() == 1 {
-                    if let Some(&(_, e)) = org_acronyms.iter().find(|(a, _)| a == &w[0]) {
+                    let acronym = org_acronyms
+                        .iter()
+                        .find(|(a, _)| a == &w[0])
+                        .map(|x| x.1)
+                        .or_else(|| {
+                            org_long
+                                .iter()
+                                .find(|(long, _)| acronym_fits(&w[0], long))
+                                .map(|x| x.1)
+                        });
+                    if let Some(e) = acronym {
                         entity_of[i] = Some(e);
                         joined[i] = Some(("org:acronym", usize::MAX));
                         continue;
@@ -564,16 +646,23 @@ impl Resolver<'_> {
                         joined[i] = Some(("org:short-form", usize::MAX));
                         continue;
                     }
+                } else {
+                    // The full form after its acronym: "IBM … International Business Machines".
+                    let core = without_suffix(w, self.names);
+                    if let Some(&(_, e)) = org_acronyms.iter().find(|(a, _)| acronym_fits(a, &core))
+                    {
+                        entity_of[i] = Some(e);
+                        joined[i] = Some(("org:acronym", usize::MAX));
+                        org_by_key.insert(key, e);
+                        register(w, e, &mut org_long, &mut org_first_word, &mut org_by_key);
+                        continue;
+                    }
                 }
                 let e = new_entity(&mut entities, Label::Org, None);
                 org_by_key.insert(key, e);
                 if w.len() >= 2 {
-                    let acr = acronym_of(w);
-                    if acr.chars().count() >= 2 {
-                        org_acronyms.push((acr, e));
-                    }
-                    org_first_word.entry(fold(&w[0])).or_insert(e);
-                } else if Case::of(&w[0]) == Case::Upper {
+                    register(w, e, &mut org_long, &mut org_first_word, &mut org_by_key);
+                } else if Case::of(&w[0]) != Case::Title && Case::of(&w[0]) != Case::Lower {
                     // An acronym before its full form: "IBM (International Business Machines)".
                     org_acronyms.push((w[0].clone(), e));
                 }
@@ -960,6 +1049,32 @@ mod tests {
         ];
         for (a, b, want) in table {
             assert_eq!(is_variant(a, b), want, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn acronym_table() {
+        let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        for (acr, name, want) in [
+            ("IBM", "International Business Machines", true),
+            ("BoA", "Bank of America", true),
+            (
+                "CRIF",
+                "Conseil représentatif des institutions juives de France",
+                true,
+            ),
+            ("EADS", "European Aeronautic Defence Space", true),
+            (
+                "SNCF",
+                "Société nationale des chemins de fer français",
+                true,
+            ),
+            ("IBM", "Intel Business", false),
+            ("AF", "Air France", true),
+            ("Acme", "Alpha Corp Media Energy", false),
+            ("ABC", "Alpha Beta", false),
+        ] {
+            assert_eq!(acronym_fits(acr, &w(name)), want, "{acr} / {name}");
         }
     }
 
