@@ -388,8 +388,12 @@ impl<'a> Parser<'a> {
             return None;
         }
         if self.kind(i) == Some(TokenKind::Number) {
-            let s = self.raw(i).replace(',', ".");
-            let v: f64 = s.parse().ok()?;
+            let s = self.raw(i);
+            let v: f64 = if s.contains(',') {
+                s.replace(',', ".").parse().ok()?
+            } else {
+                s.parse().ok()?
+            };
             return (v > 0.0 && v <= 10_000.0).then_some((i + 1, Some(v)));
         }
         if let Some(r) = self.word(i, |w| match w {
