@@ -38,6 +38,7 @@ use crate::recognize::{Label, Mention, Timex};
 use crate::span::Span;
 use crate::text::{Case, consonant_key, edit_distance, fold, fold_push};
 use crate::tokenize::{Sentence, Token, TokenKind};
+use foldhash::HashMap as FastMap;
 use std::collections::HashMap;
 
 /// How a surface form joined its entity.
@@ -294,8 +295,8 @@ impl Resolver<'_> {
         let mut joined: Vec<Option<(&'static str, usize)>> = vec![None; n];
 
         // Surnames of people named in full (and of known people).
-        let mut surnames: HashMap<String, usize> = HashMap::new();
-        let mut firsts: HashMap<String, usize> = HashMap::new();
+        let mut surnames: FastMap<String, usize> = FastMap::default();
+        let mut firsts: FastMap<String, usize> = FastMap::default();
         for (i, m) in mentions.iter().enumerate() {
             if m.label == Label::Person && ws[i].len() >= 2 {
                 if let Some(s) = surname_of(&ws[i]) {
@@ -304,8 +305,8 @@ impl Resolver<'_> {
                 *firsts.entry(fold(&ws[i][0])).or_default() += 1;
             }
         }
-        let first_name_owner: HashMap<String, String> = {
-            let mut owners: HashMap<String, Vec<String>> = HashMap::new();
+        let first_name_owner: FastMap<String, String> = {
+            let mut owners: FastMap<String, Vec<String>> = FastMap::default();
             for (i, m) in mentions.iter().enumerate() {
                 if m.label == Label::Person && ws[i].len() >= 2 {
                     let full = fold(&ws[i].join(" "));
@@ -328,7 +329,7 @@ impl Resolver<'_> {
             .map(|(i, _)| fold(&ws[i][0]))
             .collect();
         // Names typed ORG somewhere in the document, and single names typed PERSON by a title.
-        let mut org_names: std::collections::HashSet<String> = mentions
+        let mut org_names: foldhash::HashSet<String> = mentions
             .iter()
             .filter(|m| m.label == Label::Org)
             .map(|m| fold(m.span.slice(text)))
@@ -401,8 +402,8 @@ impl Resolver<'_> {
         // 2-4. People.
         let mut entities: Vec<Entity> = Vec::new();
         let mut entity_of: Vec<Option<usize>> = vec![None; n];
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut by_known: HashMap<usize, usize> = HashMap::new();
+        let mut by_key: FastMap<String, usize> = FastMap::default();
+        let mut by_known: FastMap<usize, usize> = FastMap::default();
         let mut people_full: Vec<(usize, String, String)> = Vec::new(); // (entity, folded first, folded surname)
         let new_entity = |entities: &mut Vec<Entity>, label: Label, known: Option<usize>| {
             entities.push(Entity {
@@ -560,16 +561,16 @@ impl Resolver<'_> {
         }
 
         // 5. Organisations.
-        let mut org_by_key: HashMap<String, usize> = HashMap::new();
+        let mut org_by_key: FastMap<String, usize> = FastMap::default();
         // Multi-word names: (words without suffix, entity), for acronyms and short forms.
         let mut org_long: Vec<(Vec<String>, usize)> = Vec::new();
         let mut org_acronyms: Vec<(String, usize)> = Vec::new();
-        let mut org_first_word: HashMap<String, usize> = HashMap::new();
+        let mut org_first_word: FastMap<String, usize> = FastMap::default();
         let register = |w: &[String],
                         e: usize,
                         org_long: &mut Vec<(Vec<String>, usize)>,
-                        org_first_word: &mut HashMap<String, usize>,
-                        org_by_key: &mut HashMap<String, usize>| {
+                        org_first_word: &mut FastMap<String, usize>,
+                        org_by_key: &mut FastMap<String, usize>| {
             let core = without_suffix(w, self.names);
             if core.len() >= 2 {
                 org_first_word.entry(fold(&core[0])).or_insert(e);
@@ -671,7 +672,7 @@ impl Resolver<'_> {
         }
 
         // Dates, durations, products and places: one entity per value or name.
-        let mut other_by_key: HashMap<(Label, String), usize> = HashMap::new();
+        let mut other_by_key: FastMap<(Label, String), usize> = FastMap::default();
         for i in 0..n {
             let m = &mentions[i];
             if !matches!(
@@ -895,7 +896,7 @@ impl Resolver<'_> {
         // in text order, and mentions so far per person.
         let mut this_sentence: Vec<usize> = Vec::new();
         let mut last_sentence: Vec<usize> = Vec::new();
-        let mut seen_count: HashMap<usize, usize> = HashMap::new();
+        let mut seen_count: FastMap<usize, usize> = FastMap::default();
         let mut last_org: Option<usize> = None;
         let mut prev_entity_end: Option<(usize, usize)> = None; // (token end, entity)
         let mut sentence = 0usize;

@@ -27,6 +27,7 @@ use crate::resolve::{Entity, Resolution};
 use crate::span::Span;
 use crate::text::{Case, fold_into};
 use crate::tokenize::{Sentence, Token, TokenKind};
+use foldhash::HashMap as FastMap;
 pub use pattern::{Item, Pattern, RelType};
 use std::collections::HashMap;
 
@@ -83,7 +84,7 @@ impl Relation {
 #[derive(Clone, Debug, Default)]
 struct LangPatterns {
     patterns: Vec<Pattern>,
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FastMap<String, Vec<usize>>,
     by_prefix: Vec<(String, usize)>,
     always: Vec<usize>,
 }
@@ -186,8 +187,8 @@ impl RelationRules {
         }
         let dates = sentence_dates(sentences, res);
         let mut out: Vec<Relation> = Vec::new();
-        let mut index: HashMap<(RelType, usize, usize), usize> = HashMap::new();
-        let mut promoted: HashMap<String, usize> = HashMap::new();
+        let mut index: FastMap<(RelType, usize, usize), usize> = FastMap::default();
+        let mut promoted: FastMap<String, usize> = FastMap::default();
         let mut buf = String::new();
         for (si, s) in sentences.iter().enumerate() {
             // Items of the sentence.
@@ -435,7 +436,7 @@ fn promote(
     text: &str,
     mi: usize,
     res: &mut Resolution,
-    promoted: &mut HashMap<String, usize>,
+    promoted: &mut FastMap<String, usize>,
     label: Label,
 ) -> usize {
     let rule = if label == Label::Org {

@@ -1,7 +1,7 @@
 //! The date grammar: token patterns that find date expressions and say what they mean
 //! ([`Expr`]), before normalisation. See the module doc of [`super`] for the patterns.
 
-use super::words::lower;
+use super::words::lower_into;
 use super::words::{Unit, Word, Words};
 use crate::lang::Lang;
 use crate::text::Case;
@@ -160,7 +160,9 @@ type P<T> = Option<(usize, T)>;
 pub struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
-    folded: Vec<String>,
+    /// The [`lower`](super::words::lower)ed tokens, end to end; token i is `folded[fold_at[i]..fold_at[i + 1]]`.
+    folded: String,
+    fold_at: Vec<usize>,
     /// A line break comes right before token i.
     nl: Vec<bool>,
     /// Phrase matches starting at each token: (end, meaning), longest first.
@@ -176,7 +178,14 @@ fn is_digits(s: &str) -> bool {
 impl<'a> Parser<'a> {
     /// Prepare the tokens of one text.
     pub fn new(text: &'a str, toks: &'a [Token], words: &'a Words, lang: Lang) -> Parser<'a> {
-        let folded: Vec<String> = toks.iter().map(|t| lower(t.text(text))).collect();
+        let mut folded = String::with_capacity(text.len());
+        let mut fold_at = Vec::with_capacity(toks.len() + 1);
+        fold_at.push(0);
+        for t in toks {
+            lower_into(t.text(text), &mut folded);
+            fold_at.push(folded.len());
+        }
+        let fold = |i: usize| &folded[fold_at[i]..fold_at[i + 1]];
         let nl: Vec<bool> = (0..toks.len())
             .map(|i| i > 0 && text[toks[i - 1].span.end..toks[i].span.start].contains('\n'))
             .collect();
@@ -187,14 +196,17 @@ impl<'a> Parser<'a> {
             key.clear();
             for j in i..(i + words.max_len).min(toks.len()) {
                 if j > i {
-                    if nl[j] || (folded[j] == "." && toks[j].space_before) {
+                    if nl[j] || (fold(j) == "." && toks[j].space_before) {
                         break;
                     }
                     key.push(' ');
                 }
-                key.push_str(&folded[j]);
+                key.push_str(fold(j));
                 for w in words.get(&key) {
                     found.push((j + 1, w));
+                }
+                if !words.extends(&key) {
+                    break;
                 }
             }
             found.reverse();
@@ -204,6 +216,7 @@ impl<'a> Parser<'a> {
             text,
             toks,
             folded,
+            fold_at,
             nl,
             table,
             words,
@@ -243,7 +256,11 @@ impl<'a> Parser<'a> {
     }
 
     fn f(&self, i: usize) -> &str {
-        self.folded.get(i).map_or("", String::as_str)
+        if i < self.len() {
+            &self.folded[self.fold_at[i]..self.fold_at[i + 1]]
+        } else {
+            ""
+        }
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -371,8 +388,12 @@ impl<'a> Parser<'a> {
             return None;
         }
         if self.kind(i) == Some(TokenKind::Number) {
-            let s = self.raw(i).replace(',', ".");
-            let v: f64 = s.parse().ok()?;
+            let s = self.raw(i);
+            let v: f64 = if s.contains(',') {
+                s.replace(',', ".").parse().ok()?
+            } else {
+                s.parse().ok()?
+            };
             return (v > 0.0 && v <= 10_000.0).then_some((i + 1, Some(v)));
         }
         if let Some(r) = self.word(i, |w| match w {
@@ -639,32 +660,33 @@ impl<'a> Parser<'a> {
 
     /// A date without a leading qualifier.
     fn core(&self, i: usize, cued: bool) -> Option<Found> {
-        let candidates = [
-            self.numeric(i),
-            self.day_first(i),
-            self.month_first(i, cued),
-            self.decade(i),
-            self.year(i, cued),
-            self.rel_day(i),
-            self.rel_unit(i, cued),
-            self.weekday_alone(i),
-            self.ago(i),
-            self.ordinal_period(i, cued),
-            self.season(i, cued),
-            self.part_of(i, cued),
-            self.clock(i, cued),
-            self.range(i),
-            self.reference(i),
-            self.duration(i),
-            self.anchor(i, cued),
-            self.period_code(i, cued),
-        ];
+        // Candidates in order; a later one wins only if it ends further.
         let mut best: Option<Found> = None;
-        for c in candidates.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.end > b.end) {
-                best = Some(c);
+        let mut take = |c: Option<Found>| {
+            if let Some(c) = c {
+                if best.as_ref().is_none_or(|b| c.end > b.end) {
+                    best = Some(c);
+                }
             }
-        }
+        };
+        take(self.numeric(i));
+        take(self.day_first(i));
+        take(self.month_first(i, cued));
+        take(self.decade(i));
+        take(self.year(i, cued));
+        take(self.rel_day(i));
+        take(self.rel_unit(i, cued));
+        take(self.weekday_alone(i));
+        take(self.ago(i));
+        take(self.ordinal_period(i, cued));
+        take(self.season(i, cued));
+        take(self.part_of(i, cued));
+        take(self.clock(i, cued));
+        take(self.range(i));
+        take(self.reference(i));
+        take(self.duration(i));
+        take(self.anchor(i, cued));
+        take(self.period_code(i, cued));
         let mut f = best?;
         // A part of the day after a day: "mardi soir", "hier matin", "18 juillet au soir".
         if f.part.is_none() && f.clock.is_none() && day_like(&f.expr) {

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::lexicon::Row;
 use crate::text::fold;
 use crate::tokenize::tokenize;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashSet};
 
 /// A unit of time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,6 +178,9 @@ pub enum Word {
 #[derive(Clone, Debug, Default)]
 pub struct Words {
     phrases: HashMap<String, Vec<Word>>,
+    /// Every proper token prefix of a phrase key ("1er" for "1er janvier"), so a lookup can stop
+    /// as soon as no longer phrase can start with the key.
+    prefixes: HashSet<String>,
     /// Longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -185,14 +188,18 @@ pub struct Words {
 /// A token as the phrase table sees it: lower case, typographic apostrophes and dashes made
 /// ASCII, accents kept ("à" is not "a", "dès" is not "des").
 pub fn lower(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '’' | '‘' | 'ʼ' | '´' | '`' => '\'',
-            '‐' | '‑' | '‒' | '–' | '—' => '-',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    lower_into(s, &mut out);
+    out
+}
+
+/// [`lower`], appended to `out`.
+pub fn lower_into(s: &str, out: &mut String) {
+    out.extend(s.chars().flat_map(char::to_lowercase).map(|c| match c {
+        '’' | '‘' | 'ʼ' | '´' | '`' => '\'',
+        '‐' | '‑' | '‒' | '–' | '—' => '-',
+        c => c,
+    }));
 }
 
 /// The token key of a phrase: its tokens, [`lower`]ed, joined by spaces. A lone elision
@@ -410,12 +417,24 @@ impl Words {
                 list.push(word);
             }
         }
+        let mut prefixes = HashSet::default();
+        for key in words.phrases.keys() {
+            for (at, _) in key.match_indices(' ') {
+                prefixes.insert(key[..at].to_string());
+            }
+        }
+        words.prefixes = prefixes;
         Ok(words)
     }
 
     /// The meanings of a folded token key.
     pub fn get(&self, key: &str) -> &[Word] {
         self.phrases.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Some phrase key is longer than `key` and starts with its tokens.
+    pub fn extends(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 }
 
