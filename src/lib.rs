@@ -34,6 +34,7 @@
 
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod document;
 pub mod error;
 pub mod eval;

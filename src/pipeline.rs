@@ -58,6 +58,8 @@ pub struct Extractor {
     pronouns: Vec<(Pronouns, usize)>,
     abbreviations: Vec<HashSet<String>>,
     detector: LangDetector,
+    /// Lexicon warnings (duplicate or conflicting entries), see [`LexiconSet::warnings`].
+    warnings: Vec<String>,
 }
 
 /// Builds an [`Extractor`].
@@ -157,7 +159,14 @@ impl Extractor {
             pronouns,
             abbreviations,
             detector: LangDetector::new(fr, en),
+            warnings: set.warnings().to_vec(),
         })
+    }
+
+    /// Warnings about the lexicons it was built from (duplicate or conflicting
+    /// entries, each naming both lines); empty for the built-in lexicons.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// The language detector.
