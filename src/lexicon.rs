@@ -45,12 +45,18 @@ impl Row {
 
     /// An error about field `i` of this row.
     pub fn error(&self, i: usize, message: impl Into<String>) -> Error {
+        self.error_at(i, 0, message)
+    }
+
+    /// An error about the part of field `i` that starts `offset` characters
+    /// into it (a token of a relation pattern).
+    pub fn error_at(&self, i: usize, offset: usize, message: impl Into<String>) -> Error {
         let column = self
             .columns
             .get(i)
             .copied()
             .unwrap_or_else(|| self.columns.last().copied().unwrap_or(1));
-        Error::lexicon(self.path.to_path_buf(), self.line, column, message)
+        Error::lexicon(self.path.to_path_buf(), self.line, column + offset, message)
     }
 }
 
@@ -279,14 +285,16 @@ impl LexiconSet {
 
 /// The keys under which a row's entries are looked up: the rule id for relation
 /// patterns, the name and every alias for known people and organisations, the
-/// entry as written for products and date words, else
+/// entry as written for products, the word and its kind for date words, else
 /// the first field (folded, spaces collapsed, as the stages compare them).
 fn entry_keys(file: &str, row: &Row) -> Vec<String> {
     let key = |s: &str| crate::recognize::names::phrase_key(s);
     match file {
         "relations.tsv" => vec![row.opt(1).to_string()],
-        // Matched as written (case-aware gazetteer, accent-sensitive date regex).
-        "products.txt" | "dates.tsv" => vec![row.fields[0].clone()],
+        // Matched as written (case-aware gazetteer).
+        "products.txt" => vec![row.fields[0].clone()],
+        // One word may play several parts ("from": a cue, a range opener).
+        "dates.tsv" => vec![format!("{} ({})", key(&row.fields[0]), row.opt(1))],
         "people.tsv" | "orgs.tsv" => std::iter::once(row.fields[0].as_str())
             .chain(row.opt(1).split('|'))
             .map(str::trim)

@@ -174,9 +174,10 @@ impl Extractor {
         &self.detector
     }
 
-    /// Detect the language of `text` (French when the text gives no evidence).
+    /// Detect the language of `text` (English, the language most articles come
+    /// in, when the text gives no evidence: a bare name, an all-caps headline).
     pub fn detect_lang(&self, text: &str) -> Lang {
-        self.detector.detect(text, Lang::Fr)
+        self.detector.detect(text, Lang::En)
     }
 
     /// Run every stage and keep the intermediate results.
@@ -211,6 +212,8 @@ impl Extractor {
             .filter(|m| !self.is_ambiguous_initial(text, &tokens, &sentences, m))
             .collect();
         claim(gaz, &mut taken, &mut mentions);
+        // "Airbus A380", "Boeing 787": a product, not its maker.
+        crate::recognize::names::model_names(text, &tokens, &mut mentions, &mut taken);
         claim(
             self.names.find(text, &tokens, &sentences, lang, &taken),
             &mut taken,

@@ -33,7 +33,7 @@
 
 use crate::lang::Lang;
 use crate::recognize::gazetteer::Gazetteer;
-use crate::recognize::names::{NameRules, phrase_of};
+use crate::recognize::names::{NameRules, TitleKind, phrase_of};
 use crate::recognize::{Label, Mention, Timex};
 use crate::span::Span;
 use crate::text::{Case, consonant_key, edit_distance, fold};
@@ -225,11 +225,18 @@ impl Resolver<'_> {
             .map(|(i, _)| fold(&ws[i][0]))
             .collect();
         // Names typed ORG somewhere in the document, and single names typed PERSON by a title.
-        let org_names: std::collections::HashSet<String> = mentions
+        let mut org_names: std::collections::HashSet<String> = mentions
             .iter()
             .filter(|m| m.label == Label::Org)
             .map(|m| fold(m.span.slice(text)))
             .collect();
+        // ... and without their company suffix: "Pied Piper Inc." then "Pied Piper".
+        for (i, m) in mentions.iter().enumerate() {
+            let w = &ws[i];
+            if m.label == Label::Org && w.len() >= 2 && self.names.is_suffix(&w[w.len() - 1]) {
+                org_names.insert(fold(&w[..w.len() - 1].join(" ")));
+            }
+        }
         for (i, m) in mentions.iter().enumerate() {
             if m.label == Label::Person && ws[i].len() == 1 && m.rule.starts_with("person:") {
                 surnames.entry(fold(&ws[i][0])).or_default();
@@ -337,7 +344,9 @@ impl Resolver<'_> {
                 }
                 continue;
             }
-            if w.len() < 2 {
+            // "Van der Berg" (a particle first) is the surname of "Martin van der
+            // Berg": it joins like a bare surname, below.
+            if w.len() < 2 || self.names.is_particle(&w[0]) {
                 continue;
             }
             let key = fold(&w.join(" "));
@@ -628,7 +637,7 @@ impl Resolver<'_> {
         mentions: &[Mention],
         entity_of: &[Option<usize>],
         entities: &[Entity],
-        _lang: Lang,
+        lang: Lang,
     ) -> Vec<Reference> {
         let mut out = Vec::new();
         if self.pronouns.is_empty() {
@@ -716,7 +725,15 @@ impl Resolver<'_> {
             } else if impersonal || followed_by_name {
                 None
             } else {
+                // "son fondateur", "its chief executive": a possessive before a role
+                // belongs to an organisation.
+                let before_role = p.possessive
+                    && matches!(
+                        self.names.langs[lang.index()].titles.get(&next),
+                        Some((TitleKind::Role | TitleKind::Founder, _))
+                    );
                 match p.refers_to {
+                    _ if before_role => last_org,
                     Some(Label::Org) => last_org,
                     _ => last_person.iter().rev().copied().find(|&e| {
                         p.gender == 'u'

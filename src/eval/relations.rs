@@ -41,6 +41,8 @@ pub struct RelationMap {
     pub name: String,
     /// (corpus type, nergraph type, direction).
     pub rows: Vec<(String, String, Direction)>,
+    /// Per row: the gold labels allowed at the corpus head and tail (empty: any).
+    pub labels: Vec<(Vec<String>, Vec<String>)>,
 }
 
 /// The built-in maps: (name, contents).
@@ -54,6 +56,7 @@ impl RelationMap {
     pub fn parse(contents: &str, path: &str) -> Result<RelationMap> {
         let path: Arc<Path> = Arc::from(Path::new(path));
         let mut rows = Vec::new();
+        let mut labels = Vec::new();
         for row in lexicon::parse(&path, contents)? {
             let corpus = row.field(0, "a corpus relation type")?;
             let ours = row.field(1, "a nergraph relation type")?;
@@ -63,14 +66,22 @@ impl RelationMap {
                 "symmetric" => Direction::Symmetric,
                 _ => return Err(row.error(2, "expected forward, reverse or symmetric")),
             };
-            if row.fields.len() > 3 {
-                return Err(row.error(3, "expected 3 fields"));
+            if row.fields.len() > 5 {
+                return Err(row.error(5, "expected at most 5 fields"));
             }
+            let allowed = |i: usize| -> Vec<String> {
+                match row.opt(i) {
+                    "" | "*" => Vec::new(),
+                    l => l.split('|').map(str::to_string).collect(),
+                }
+            };
+            labels.push((allowed(3), allowed(4)));
             rows.push((corpus.to_string(), ours.to_string(), dir));
         }
         Ok(RelationMap {
             name: path.display().to_string(),
             rows,
+            labels,
         })
     }
 
@@ -179,10 +190,28 @@ pub(crate) fn score_doc(g: &GoldDoc, p: &PredDoc, map: &RelationMap) -> DocRelat
             (kind.to_string(), a, b)
         }
     };
+    // Gold labels of each cluster, for the map's label constraints.
+    let mut cluster_labels: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for m in &g.mentions {
+        cluster_labels
+            .entry(m.cluster.as_str())
+            .or_default()
+            .insert(m.label.as_str());
+    }
+    let fits = |cluster: &str, allowed: &[String]| {
+        allowed.is_empty()
+            || cluster_labels
+                .get(cluster)
+                .is_some_and(|ls| allowed.iter().any(|a| ls.contains(a.as_str())))
+    };
     let mut gold = BTreeSet::new();
     for r in &g.relations {
-        for (corpus, ours, dir) in &map.rows {
+        for (i, (corpus, ours, dir)) in map.rows.iter().enumerate() {
             if *corpus != r.kind {
+                continue;
+            }
+            let (heads, tails) = &map.labels[i];
+            if !fits(&r.head, heads) || !fits(&r.tail, tails) {
                 continue;
             }
             let (a, b) = match dir {
@@ -274,7 +303,7 @@ mod tests {
         let cases = [
             ("P108\tWORKED_AT\tsideways\n", "m.tsv:1:"),
             ("# c\nP108\tWORKED_AT\n", "m.tsv:2:"),
-            ("P108\tWORKED_AT\tforward\textra\n", "m.tsv:1:"),
+            ("P108\tWORKED_AT\tforward\tPER\tORG\textra\n", "m.tsv:1:"),
         ];
         for (contents, prefix) in cases {
             let e = RelationMap::parse(contents, "m.tsv").unwrap_err();

@@ -5,6 +5,7 @@
 //! is written as a quoted DOT string with `"`, `\` and line breaks escaped, so no
 //! input can break the file.
 
+use super::style;
 use crate::document::Document;
 use crate::graph::EntityGraph;
 use graphviz_rust::dot_structures::{
@@ -35,26 +36,15 @@ fn attr(k: &str, v: &str) -> Attribute {
     Attribute(Id::Plain(k.to_string()), quote(v))
 }
 
-/// Style (shape, fill colour) of a node type.
+/// Style (shape, fill colour) of a node type (see [`super::style`]).
 pub fn node_style(kind: &str) -> (&'static str, &'static str) {
-    match kind {
-        "PERSON" => ("ellipse", "#cfe2ff"),
-        "ORG" => ("box", "#ffe5b4"),
-        "DATE" | "DURATION" => ("note", "#e2f0d9"),
-        _ => ("hexagon", "#eeeeee"),
-    }
+    let s = style::node_style(kind);
+    (s.shape, s.fill)
 }
 
-/// Colour of an edge type.
+/// Colour of an edge type (see [`super::style`]).
 pub fn edge_color(kind: &str) -> &'static str {
-    match kind {
-        "WORKED_AT" => "#1f4e9c",
-        "FOUNDED" => "#2e7d32",
-        "LEFT" => "#7b5e00",
-        "ACQUIRED" => "#6a1b9a",
-        "FELL_OUT_WITH" => "#c62828",
-        _ => "#444444",
-    }
+    style::edge_color(kind)
 }
 
 /// The DOT text of a document's graph.
@@ -76,13 +66,20 @@ pub fn dot(doc: &Document) -> String {
     ];
     for n in g.graph.node_indices() {
         let e = g.graph[n];
-        let (shape, color) = node_style(&e.kind);
+        let s = style::node_style(&e.kind);
+        let look = if s.shape == "box" {
+            "filled,rounded"
+        } else {
+            "filled"
+        };
         stmts.push(Stmt::Node(Node::new(
             NodeId(quote(&e.id), None),
             vec![
                 attr("label", &e.name),
-                attr("shape", shape),
-                attr("fillcolor", color),
+                attr("shape", s.shape),
+                attr("style", look),
+                attr("fillcolor", s.fill),
+                attr("color", s.stroke),
                 attr("tooltip", &e.kind),
             ],
         )));
@@ -90,16 +87,13 @@ pub fn dot(doc: &Document) -> String {
     for edge in g.graph.edge_references() {
         let r = *edge.weight();
         let (a, b) = (g.graph[edge.source()], g.graph[edge.target()]);
-        let label = match &r.date {
-            Some(d) => format!("{} ({d})", r.kind),
-            None => r.kind.clone(),
-        };
+        let label = style::edge_label(&r.kind, r.date.as_deref());
         let mut attrs = vec![
             attr("label", &label),
             attr("color", edge_color(&r.kind)),
             attr("fontcolor", edge_color(&r.kind)),
         ];
-        if r.kind == "FELL_OUT_WITH" {
+        if style::symmetric(&r.kind) {
             attrs.push(attr("style", "dashed"));
             attrs.push(attr("dir", "none"));
         }

@@ -168,6 +168,11 @@ impl NameRules {
         self.first_names.get(&fold(word)).copied()
     }
 
+    /// True when the (lower-case) word is a name particle ("van", "de", "bin").
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(&fold(word))
+    }
+
     /// True when the folded word is a company suffix.
     pub fn is_suffix(&self, word: &str) -> bool {
         self.suffixes.contains(&strip_dot(word))
@@ -200,6 +205,14 @@ impl NameRules {
                 }
                 if let Some(k) = self.inner_first_name(text, tokens, i, end) {
                     end = k;
+                }
+                // A role title inside a run ends the name before it: "Globex CEO
+                // Jane Roe", "Initech Chief Financial Officer John Smith" (English
+                // pre-modifiers). The title starts the next run, where it is trimmed.
+                if !headline {
+                    if let Some(j) = self.inner_title(text, tokens, i, end, l) {
+                        end = j;
+                    }
                 }
                 self.classify(text, tokens, s, i, end, l, headline, &mut out);
                 i = end;
@@ -316,15 +329,17 @@ impl NameRules {
                 && starts_name(text, &tokens[j + 1])
             {
                 j += 1; // "J. P. Morgan"
-            } else if (t.kind == TokenKind::Word
-                && t.case == Case::Lower
-                && self.particles.contains(s))
+            } else if let Some(k) = self.particles_then_name(text, tokens, j, limit, taken) {
+                j += k; // "Charles de Gaulle", "Martin van der Berg"
+            } else if s == "of"
                 && j + 1 < limit
                 && !taken[j + 1]
-                && tokens[j + 1].case.is_capitalised()
-                && (tokens[j + 1].case == Case::Title || tokens[j + 1].case == Case::Upper)
+                && tokens[j + 1].case == Case::Title
+                && tokens[start..j]
+                    .iter()
+                    .any(|t| self.org_words.contains(&fold(t.text(text))))
             {
-                j += 1; // "Charles de Gaulle"
+                j += 1; // "Bank of America", "University of Tokyo"
             } else if s == "&"
                 && j + 1 < limit
                 && !taken[j + 1]
@@ -335,6 +350,30 @@ impl NameRules {
                 return j;
             }
         }
+    }
+
+    /// How many lower-case particles start at token `j` ("de", "van der",
+    /// "bin"), when a capitalised word follows them.
+    fn particles_then_name(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        j: usize,
+        limit: usize,
+        taken: &[bool],
+    ) -> Option<usize> {
+        let mut k = j;
+        while k < limit
+            && k < j + 3
+            && !taken[k]
+            && tokens[k].kind == TokenKind::Word
+            && tokens[k].case == Case::Lower
+            && self.particles.contains(tokens[k].text(text))
+        {
+            k += 1;
+        }
+        (k > j && k < limit && !taken[k] && matches!(tokens[k].case, Case::Title | Case::Upper))
+            .then_some(k - j)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -354,14 +393,25 @@ impl NameRules {
         while a < b {
             let w = tokens[a].text(text);
             let f = fold(w);
-            let titled = l.titles.get(&f).or_else(|| l.titles.get(&format!("{f}.")));
             // A capitalised role inside a sentence is part of a name ("General
-            // Artificial Intelligence"); honorifics, all-capital roles ("PDG", "CEO")
-            // and a sentence's first word are titles.
-            let titled = titled.filter(|(k, _)| {
-                *k == TitleKind::Honorific || tokens[a].case == Case::Upper || a == s.first
+            // Artificial Intelligence") unless a first name follows ("President
+            // Dmitry Medvedev"); honorifics, all-capital roles ("PDG", "CEO") and a
+            // sentence's first word are titles.
+            let single = l.titles.get(&f).or_else(|| l.titles.get(&format!("{f}.")));
+            let single = single.filter(|(k, _)| {
+                *k == TitleKind::Honorific
+                    || tokens[a].case == Case::Upper
+                    || a == s.first
+                    || (a + 1 < b
+                        && self
+                            .first_names
+                            .contains_key(&fold(tokens[a + 1].text(text))))
             });
-            if let Some((k, _)) = titled {
+            if let Some((len, k)) = self.title_at(text, tokens, a, b, l) {
+                // A multi-word title first: "Chief Financial Officer", "Vice President".
+                title = Some(k);
+                a += len;
+            } else if let Some((k, _)) = single {
                 title = Some(*k);
                 a += 1;
                 if a < b && tokens[a].text(text) == "." {
@@ -405,7 +455,7 @@ impl NameRules {
             });
         };
         let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-        if self.places.contains(&fold(whole)) {
+        if self.is_place(whole) || (whole.contains('.') && self.is_place(&format!("{whole}."))) {
             return push(out, Label::Place, "place");
         }
         if n >= 2 && self.suffixes.contains(&strip_dot(words[n - 1])) {
@@ -424,6 +474,17 @@ impl NameRules {
         {
             return push(out, Label::Person, "person:first-name");
         }
+        // Initials then a surname: "J. P. Whitfield", "T. S. Eliot".
+        if n >= 2
+            && !headline
+            && words[n - 1].chars().count() > 1
+            && Case::of(words[n - 1]) == Case::Title
+            && !l.not_names.contains(&fold(words[n - 1]))
+            && words[..n - 1].iter().all(|w| w.chars().count() == 1)
+            && tokens[a..b].iter().any(|t| t.text(text) == ".")
+        {
+            return push(out, Label::Person, "person:initials");
+        }
         if matches!(
             title,
             Some(TitleKind::Role | TitleKind::Founder | TitleKind::Kin)
@@ -438,6 +499,9 @@ impl NameRules {
         if self.role_of_before(text, tokens, s.first, a, l) {
             return push(out, Label::Org, "org:role-context");
         }
+        if n <= 4 && !headline && self.role_after(text, tokens, b, s.last, l) {
+            return push(out, Label::Org, "org:role-after");
+        }
         if n == 1 && tokens[a].case == Case::Mixed && !is_name_like_mixed(words[0]) {
             return push(out, Label::Org, "org:camelcase");
         }
@@ -446,6 +510,7 @@ impl NameRules {
             && !headline
             && (2..=6).contains(&words[0].chars().count())
             && words[0].chars().all(|c| c.is_alphabetic() || c == '&')
+            && !is_model_code(text, tokens, b)
         {
             return push(out, Label::Org, "org:acronym");
         }
@@ -462,16 +527,104 @@ impl NameRules {
         a: usize,
         l: &LangNames,
     ) -> Option<TitleKind> {
-        for k in 1..=l.max_words.max(1) {
-            if a < first + k {
-                break;
-            }
-            let phrase = phrase_of(text, &tokens[a - k..a]);
-            if let Some((kind, _)) = l.titles.get(&phrase) {
-                return Some(*kind);
+        // "Ryanair CEO, Michael Smith": a comma may stand between a role and the name.
+        let ends = [
+            Some(a),
+            (a > first + 1 && tokens[a - 1].text(text) == ",").then(|| a - 1),
+        ];
+        for end in ends.into_iter().flatten() {
+            for k in 1..=l.max_words.max(1) {
+                if end < first + k {
+                    break;
+                }
+                let phrase = phrase_of(text, &tokens[end - k..end]);
+                if let Some((kind, _)) = l.titles.get(&phrase) {
+                    if end < a && *kind != TitleKind::Role && *kind != TitleKind::Founder {
+                        continue;
+                    }
+                    return Some(*kind);
+                }
             }
         }
         None
+    }
+
+    /// The longest title phrase of two words or more starting at token `a`
+    /// (before `b`): its length in tokens and its kind.
+    fn title_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        a: usize,
+        b: usize,
+        l: &LangNames,
+    ) -> Option<(usize, TitleKind)> {
+        (2..=l.max_words.min(b - a)).rev().find_map(|k| {
+            l.titles
+                .get(&phrase_of(text, &tokens[a..a + k]))
+                .map(|(kind, _)| (k, *kind))
+        })
+    }
+
+    /// The first token after `start` and before `end` where a role title begins,
+    /// titles at the very start of the run left aside ("Vice President Jane Roe"
+    /// is one title and a name, not a name cut at "President").
+    fn inner_title(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+        l: &LangNames,
+    ) -> Option<usize> {
+        let role_at = |j: usize| -> Option<usize> {
+            (1..=l.max_words.min(end - j)).rev().find_map(|k| {
+                match l.titles.get(&phrase_of(text, &tokens[j..j + k])) {
+                    Some((TitleKind::Role | TitleKind::Founder, _)) => Some(k),
+                    _ => None,
+                }
+            })
+        };
+        let mut j = start;
+        // Leading titles and non-names are the run's own business (classify trims them).
+        while j < end {
+            let f = fold(tokens[j].text(text));
+            if let Some(k) = role_at(j) {
+                j += k;
+            } else if l.not_names.contains(&f) || l.titles.contains_key(&f) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        (j + 1..end).find(|&k| tokens[k].kind == TokenKind::Word && role_at(k).is_some())
+    }
+
+    /// True when a role title follows token `b` (after an optional possessive
+    /// 's), itself followed by a capitalised word or a comma: "Globex CEO Jane
+    /// Roe", "Globex's chief executive, Jane Roe".
+    fn role_after(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        mut b: usize,
+        last: usize,
+        l: &LangNames,
+    ) -> bool {
+        if b < last && tokens[b].kind == TokenKind::Possessive {
+            b += 1;
+        }
+        for k in (1..=l.max_words.min(last.saturating_sub(b))).rev() {
+            if let Some((TitleKind::Role | TitleKind::Founder, _)) =
+                l.titles.get(&phrase_of(text, &tokens[b..b + k]))
+            {
+                return match tokens.get(b + k) {
+                    Some(t) if b + k < last => starts_name(text, t) || t.text(text) == ",",
+                    _ => false,
+                };
+            }
+        }
+        false
     }
 
     /// "PDG de X", "cofondateur d'X", "employé de la X": a role title, up to two
@@ -596,6 +749,56 @@ fn starts_name(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word
         && t.case.is_capitalised()
         && t.text(text).chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Organisation names followed by a model number name a product: "Airbus A380",
+/// "Boeing 787s". Each such ORG mention becomes a PRODUCT mention that takes in the
+/// model token (when it is free). A number that looks like a year is not a model.
+pub fn model_names(text: &str, tokens: &[Token], mentions: &mut [Mention], taken: &mut [bool]) {
+    for m in mentions.iter_mut() {
+        if m.label != Label::Org {
+            continue;
+        }
+        let b = m.tokens.1;
+        let Some(t) = tokens.get(b) else { continue };
+        let w = t.text(text);
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        let model = t.space_before
+            && !taken[b]
+            && digits > 0
+            && match t.kind {
+                TokenKind::Number => {
+                    !(digits == 4 && (w.starts_with("19") || w.starts_with("20")))
+                        && w.chars().all(|c| c.is_ascii_digit())
+                }
+                // "A380", "737s"
+                TokenKind::Word => w
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+                _ => false,
+            };
+        if model {
+            taken[b] = true;
+            m.tokens.1 = b + 1;
+            m.span = Span::new(m.span.start, t.span.end);
+            m.label = Label::Product;
+            m.rule = "product:model";
+            m.known = None;
+        }
+    }
+}
+
+/// True when the word ending at token `b` is glued by a hyphen to a number, as in a
+/// model code: "KC-45", "DC-10", "MD-11" (not organisations).
+fn is_model_code(text: &str, tokens: &[Token], b: usize) -> bool {
+    matches!(
+        (tokens.get(b), tokens.get(b + 1)),
+        (Some(h), Some(n)) if matches!(h.text(text), "-" | "‐" | "‑")
+            && !h.space_before
+            && !n.space_before
+            && n.kind == TokenKind::Number
+    )
 }
 
 /// "McDonald", "MacArthur", "DeVito", "O'Neil": inner capitals that are still a person's name.

@@ -199,13 +199,24 @@ impl RelationRules {
                         None if promotable(text, tokens, m.tokens, names) => {
                             Some((mi, Label::Person, Src::Unknown(mi)))
                         }
+                        // One unknown word ("Initech left Globex"): an ORG slot may take it,
+                        // unless it starts the sentence ("Fondée en 1958 par …").
+                        None if m.tokens.0 != s.first
+                            && org_promotable(text, tokens, m.tokens, names) =>
+                        {
+                            Some((mi, Label::Org, Src::Unknown(mi)))
+                        }
                         None => None,
                     }
                 });
                 if let Some((mi, label, src)) = mention {
                     let m = &res.mentions[mi];
+                    let id = match src {
+                        Src::Entity(e) | Src::Reference(e) => e,
+                        Src::Unknown(mi) | Src::Word(mi) => usize::MAX - mi,
+                    };
                     items.push(Item::Entity {
-                        id: items.len(),
+                        id,
                         label,
                         weak: false,
                     });
@@ -217,11 +228,11 @@ impl RelationRules {
                 if let Some(&ri) = ref_at.get(&i) {
                     let r = &res.references[ri];
                     let e = r.entity;
-                    // A possessive ("son", "his") fills a slot but never blocks a gap.
+                    // A pronoun or description fills a slot but never blocks a gap.
                     items.push(Item::Entity {
-                        id: items.len(),
+                        id: e,
                         label: res.entities[e].label,
-                        weak: r.possessive,
+                        weak: true,
                     });
                     item_tok.push(i);
                     item_src.push(Src::Reference(e));
@@ -231,7 +242,7 @@ impl RelationRules {
                 fold_into(tokens[i].text(text), &mut buf);
                 items.push(Item::Word(buf.clone()));
                 item_tok.push(i);
-                item_src.push(Src::Word);
+                item_src.push(Src::Word(i));
                 i += 1;
             }
             for it in &items {
@@ -268,8 +279,14 @@ impl RelationRules {
                     let mut resolve = |x: usize, res: &mut Resolution| -> Option<usize> {
                         match item_src[x] {
                             Src::Entity(e) | Src::Reference(e) => Some(e),
-                            Src::Unknown(mi) => Some(promote(text, mi, res, &mut promoted)),
-                            Src::Word => None,
+                            Src::Unknown(mi) => {
+                                let label = match &items[x] {
+                                    Item::Entity { label, .. } => *label,
+                                    Item::Word(_) => Label::Person,
+                                };
+                                Some(promote(text, mi, res, &mut promoted, label))
+                            }
+                            Src::Word(_) => None,
                         }
                     };
                     let sources: Vec<usize> =
@@ -335,7 +352,7 @@ enum Src {
     Entity(usize),
     Reference(usize),
     Unknown(usize),
-    Word,
+    Word(usize),
 }
 
 fn types_fit(kind: RelType, a: &Entity, b: &Entity) -> bool {
@@ -361,12 +378,34 @@ fn promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &Name
         && !names.is_place(Span::new(tokens[a].span.start, tokens[b - 1].span.end).slice(text))
 }
 
+/// One capitalised word that is no first name, place or capitalised non-name
+/// ("Initech", "Hooli"): an ORG slot of a pattern may type it ORG.
+fn org_promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &NameRules) -> bool {
+    let words: Vec<&Token> = tokens[a..b]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let [w] = words.as_slice() else { return false };
+    let s = w.text(text);
+    matches!(w.case, Case::Title | Case::Mixed)
+        && s.chars().count() >= 3
+        && !names.is_place(s)
+        && !names.is_not_name(s)
+        && names.first_name_gender(s).is_none()
+}
+
 fn promote(
     text: &str,
     mi: usize,
     res: &mut Resolution,
     promoted: &mut HashMap<String, usize>,
+    label: Label,
 ) -> usize {
+    let rule = if label == Label::Org {
+        "org:relation-context"
+    } else {
+        "person:relation-context"
+    };
     let name = res.mentions[mi].span.slice(text).to_string();
     let key = crate::text::fold(&name);
     if let Some(&e) = promoted.get(&key) {
@@ -375,7 +414,7 @@ fn promote(
             res.entities[e].mentions.sort_unstable();
         }
         res.entity_of[mi] = Some(e);
-        res.mentions[mi].label = Label::Person;
+        res.mentions[mi].label = res.entities[e].label;
         return e;
     }
     // Every other mention of the same name joins too.
@@ -387,11 +426,11 @@ fn promote(
     let e = res.entities.len();
     for &j in &same {
         res.entity_of[j] = Some(e);
-        res.mentions[j].label = Label::Person;
-        res.mentions[j].rule = "person:relation-context";
+        res.mentions[j].label = label;
+        res.mentions[j].rule = rule;
     }
     res.entities.push(Entity {
-        label: Label::Person,
+        label,
         name,
         mentions: same,
         aliases: Vec::new(),

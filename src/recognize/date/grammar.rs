@@ -1,0 +1,1847 @@
+//! The date grammar: token patterns that find date expressions and say what they mean
+//! ([`Expr`]), before normalisation. See the module doc of [`super`] for the patterns.
+
+use super::words::lower;
+use super::words::{Unit, Word, Words};
+use crate::lang::Lang;
+use crate::text::Case;
+use crate::tokenize::{Token, TokenKind};
+
+/// Where the year of a date comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum YearRef {
+    /// Not given: from the narrative context or the document date.
+    None,
+    /// Written in the text.
+    Explicit(i32),
+    /// The document's year plus an offset ("cette année", "l'an dernier").
+    Doc(i32),
+    /// "l'année": the year the narrative is in.
+    Context,
+}
+
+/// Which occurrence of a weekday.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    /// The last one, or today ("mardi", "on Tuesday").
+    Past,
+    /// The last one before today ("mardi dernier", "last Tuesday").
+    Last,
+    /// The next one after today ("mardi prochain").
+    Next,
+    /// The next one, or today ("jusqu'à vendredi").
+    Future,
+    /// The nearest one ("ce mardi", "this Tuesday").
+    This,
+}
+
+/// What a date expression means, before normalisation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    /// A calendar date: a year, a month or a day.
+    Cal {
+        /// The year.
+        year: YearRef,
+        /// The month, 1-12.
+        month: Option<u32>,
+        /// The day of the month.
+        day: Option<u32>,
+        /// A weekday written with the date, Monday = 1.
+        weekday: Option<u32>,
+        /// "dernier" (-1), "prochain" (+1), "this" (0) after or before it.
+        rel: Option<i32>,
+    },
+    /// A quarter or a half-year; `n` = -1 for the last one.
+    Period {
+        /// The year.
+        year: YearRef,
+        /// Quarter or Half.
+        unit: Unit,
+        /// 1-4 (quarters), 1-2 (halves), -1 (the last).
+        n: i32,
+    },
+    /// The n-th week of a month ("la première semaine d'avril").
+    MonthWeek {
+        /// The year.
+        year: YearRef,
+        /// The month.
+        month: u32,
+        /// 1-5, or -1 for the last.
+        n: i32,
+    },
+    /// A season.
+    Season {
+        /// The year.
+        year: YearRef,
+        /// SP, SU, FA, WI.
+        code: String,
+        /// A relative word.
+        rel: Option<i32>,
+    },
+    /// A unit relative to the document date ("l'an dernier", "this week").
+    RelUnit {
+        /// The unit.
+        unit: Unit,
+        /// Offset in units.
+        offset: i32,
+    },
+    /// A day relative to the document date ("hier").
+    RelDay(i32),
+    /// A weekday alone.
+    Weekday {
+        /// Monday = 1.
+        day: u32,
+        /// Which one.
+        dir: Dir,
+    },
+    /// "il y a trois ans", "two weeks ago".
+    Ago {
+        /// How many; `None` when unspecified ("il y a quelques mois").
+        n: Option<f64>,
+        /// Of what.
+        unit: Unit,
+    },
+    /// The day the narrative is at ("la nuit", "the same day", a clock time).
+    Anchor,
+    /// A decade: the first three digits of its years ("199").
+    Decade(i32),
+    /// A range of two dates.
+    Range(Box<Expr>, Box<Expr>),
+    /// A vague reference (PRESENT_REF, …).
+    Ref(String),
+    /// A duration, TIMEX3 value.
+    Duration(String),
+}
+
+/// A clock time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clock {
+    /// 0-24.
+    pub hour: u32,
+    /// 0-59.
+    pub minute: u32,
+    /// A time zone suffix ("Z").
+    pub zone: Option<String>,
+}
+
+/// A date expression found in the tokens.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it means.
+    pub expr: Expr,
+    /// A part of the day (MO, AF, EV, NI, DT).
+    pub part: Option<String>,
+    /// A clock time.
+    pub clock: Option<Clock>,
+    /// TIMEX3 mod.
+    pub modifier: Option<String>,
+}
+
+impl Found {
+    fn new(start: usize, end: usize, expr: Expr) -> Found {
+        Found {
+            start,
+            end,
+            expr,
+            part: None,
+            clock: None,
+            modifier: None,
+        }
+    }
+}
+
+type P<T> = Option<(usize, T)>;
+
+/// The parser over one document's tokens.
+pub struct Parser<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    folded: Vec<String>,
+    /// A line break comes right before token i.
+    nl: Vec<bool>,
+    /// Phrase matches starting at each token: (end, meaning), longest first.
+    table: Vec<Vec<(usize, &'a Word)>>,
+    words: &'a Words,
+    lang: Lang,
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl<'a> Parser<'a> {
+    /// Prepare the tokens of one text.
+    pub fn new(text: &'a str, toks: &'a [Token], words: &'a Words, lang: Lang) -> Parser<'a> {
+        let folded: Vec<String> = toks.iter().map(|t| lower(t.text(text))).collect();
+        let nl: Vec<bool> = (0..toks.len())
+            .map(|i| i > 0 && text[toks[i - 1].span.end..toks[i].span.start].contains('\n'))
+            .collect();
+        let mut table = Vec::with_capacity(toks.len());
+        let mut key = String::new();
+        for i in 0..toks.len() {
+            let mut found: Vec<(usize, &'a Word)> = Vec::new();
+            key.clear();
+            for j in i..(i + words.max_len).min(toks.len()) {
+                if j > i {
+                    if nl[j] || (folded[j] == "." && toks[j].space_before) {
+                        break;
+                    }
+                    key.push(' ');
+                }
+                key.push_str(&folded[j]);
+                for w in words.get(&key) {
+                    found.push((j + 1, w));
+                }
+            }
+            found.reverse();
+            table.push(found);
+        }
+        Parser {
+            text,
+            toks,
+            folded,
+            nl,
+            table,
+            words,
+            lang,
+        }
+    }
+
+    /// Every date expression, left to right, longest first, not overlapping.
+    pub fn find_all(&self) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            match self.parse(i) {
+                Some(f) if f.end > i => {
+                    i = f.end;
+                    out.push(f);
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    // ---- token helpers ----
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Token `i` exists and continues the expression (no line break before it).
+    fn cont(&self, i: usize) -> bool {
+        i < self.len() && !self.nl[i]
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.cont(i) && !self.toks[i].space_before
+    }
+
+    fn f(&self, i: usize) -> &str {
+        self.folded.get(i).map_or("", String::as_str)
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn case(&self, i: usize) -> Case {
+        self.toks.get(i).map_or(Case::None, |t| t.case)
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// The longest phrase at `i` whose meaning `f` accepts.
+    fn word<T>(&self, i: usize, f: impl Fn(&Word) -> Option<T>) -> P<T> {
+        if i >= self.len() {
+            return None;
+        }
+        self.table[i]
+            .iter()
+            .find_map(|&(end, w)| f(w).map(|v| (end, v)))
+    }
+
+    /// Like [`Parser::word`], for a token that continues an expression.
+    fn next<T>(&self, i: usize, f: impl Fn(&Word) -> Option<T>) -> P<T> {
+        if self.cont(i) { self.word(i, f) } else { None }
+    }
+
+    fn is(&self, i: usize, f: impl Fn(&Word) -> bool) -> Option<usize> {
+        self.next(i, |w| f(w).then_some(())).map(|(e, ())| e)
+    }
+
+    /// A phrase ending right before `i`, on the same line, whose meaning `f` accepts.
+    fn before<T>(&self, i: usize, f: impl Fn(&Word) -> Option<T>) -> Option<T> {
+        if i == 0 || i >= self.len() + 1 || (i < self.len() && self.nl[i]) {
+            return None;
+        }
+        for n in 1..=self.words.max_len.min(i) {
+            let s = i - n;
+            if let Some(v) = self.table[s]
+                .iter()
+                .filter(|(end, _)| *end == i)
+                .find_map(|&(_, w)| f(w))
+            {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// The strength of the cue before `i`: Some(true) strong, Some(false) weak.
+    fn cue_before(&self, i: usize) -> Option<bool> {
+        let mut best = None;
+        for n in 1..=self.words.max_len.min(i) {
+            if i < self.len() && self.nl[i] {
+                break;
+            }
+            let s = i - n;
+            for (end, w) in &self.table[s] {
+                if *end == i {
+                    if let Word::Cue { strong } = w {
+                        best = Some(best.unwrap_or(false) || *strong);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Token `i` starts a sentence or a line (after a full stop, a colon, a quote…).
+    fn initial(&self, i: usize) -> bool {
+        i == 0
+            || self.nl[i]
+            || matches!(
+                self.raw(i - 1),
+                "." | "!" | "?" | ":" | ";" | "«" | "\"" | "“" | "(" | "—" | "–" | "-" | "_" | "*"
+            )
+    }
+
+    // ---- numbers ----
+
+    /// A whole number written in digits.
+    fn int(&self, i: usize) -> Option<(u32, usize)> {
+        let s = self.raw(i);
+        (self.kind(i) == Some(TokenKind::Number) && is_digits(s) && s.len() <= 4)
+            .then(|| (s.parse().unwrap_or(0), s.len()))
+    }
+
+    /// A four-digit year, 1000-2099.
+    fn year4(&self, i: usize) -> Option<i32> {
+        match self.int(i) {
+            Some((y, 4)) if (1000..=2099).contains(&y) => Some(y as i32),
+            _ => None,
+        }
+    }
+
+    /// A day of the month: "18", "1er", "18th".
+    fn day_num(&self, i: usize) -> Option<u32> {
+        let s = self.f(i);
+        let digits: &str = match self.kind(i) {
+            Some(TokenKind::Number) => s,
+            Some(TokenKind::Word) => {
+                let n = s.bytes().take_while(u8::is_ascii_digit).count();
+                if !matches!(
+                    &s[n..],
+                    "er" | "re" | "ere" | "e" | "st" | "nd" | "rd" | "th"
+                ) {
+                    return None;
+                }
+                &s[..n]
+            }
+            _ => return None,
+        };
+        if !is_digits(digits) || digits.len() > 2 {
+            return None;
+        }
+        let d: u32 = digits.parse().ok()?;
+        (1..=31).contains(&d).then_some(d)
+    }
+
+    /// A number of units: digits ("8", "30,4"), number words ("trois", "dix-huit", "a few").
+    fn number(&self, i: usize) -> P<Option<f64>> {
+        if i >= self.len() {
+            return None;
+        }
+        if self.kind(i) == Some(TokenKind::Number) {
+            let s = self.raw(i).replace(',', ".");
+            let v: f64 = s.parse().ok()?;
+            return (v > 0.0 && v <= 10_000.0).then_some((i + 1, Some(v)));
+        }
+        if let Some(r) = self.word(i, |w| match w {
+            Word::Number(n) => Some(*n),
+            _ => None,
+        }) {
+            return Some(r);
+        }
+        self.hyphen_number(self.f(i)).map(|v| (i + 1, Some(v)))
+    }
+
+    /// A hyphenated number word: "dix-huit", "quatre-vingt-dix", "twenty-five".
+    fn hyphen_number(&self, s: &str) -> Option<f64> {
+        if !s.contains('-') {
+            return None;
+        }
+        let mut total = 0.0;
+        for part in s.split('-') {
+            let v = self.words.get(part).iter().find_map(|w| match w {
+                Word::Number(Some(v)) => Some(*v),
+                Word::List => Some(0.0), // "vingt-et-un"
+                _ => None,
+            })?;
+            if (v == 20.0 || v == 100.0 || v == 1000.0) && total > 0.0 && total < v {
+                total *= v;
+            } else {
+                total += v;
+            }
+        }
+        (total > 0.0).then_some(total)
+    }
+
+    // ---- words ----
+
+    /// A month word at `i`: (end, month, abbreviation).
+    fn month(&self, i: usize) -> P<(u32, bool)> {
+        let (end, m) = self.word(i, |w| match w {
+            Word::Month { month, abbr } => Some((*month, *abbr)),
+            _ => None,
+        })?;
+        if self.lang == Lang::En && !self.case(i).is_capitalised() {
+            return None;
+        }
+        Some((end, m))
+    }
+
+    /// A weekday word at `i`: (end, day, abbreviation).
+    fn weekday(&self, i: usize) -> P<(u32, bool)> {
+        let (end, d) = self.word(i, |w| match w {
+            Word::Weekday { day, abbr } => Some((*day, *abbr)),
+            _ => None,
+        })?;
+        if self.lang == Lang::En && !self.case(i).is_capitalised() {
+            return None;
+        }
+        Some((end, d))
+    }
+
+    fn unit(&self, i: usize) -> P<Unit> {
+        if let Some(r) = self.word(i, |w| match w {
+            Word::Unit(u) => Some(*u),
+            _ => None,
+        }) {
+            return Some(r);
+        }
+        // "ce mois-ci", "cette semaine-ci".
+        let s = self.f(i);
+        let stem = s.strip_suffix("-ci")?;
+        self.words.get(stem).iter().find_map(|w| match w {
+            Word::Unit(u) => Some((i + 1, *u)),
+            _ => None,
+        })
+    }
+
+    fn rel(&self, i: usize, after: bool) -> P<i32> {
+        self.next(i, |w| match w {
+            Word::Rel { offset, after: a } if *a == after => Some(*offset),
+            _ => None,
+        })
+    }
+
+    fn det(&self, i: usize) -> Option<usize> {
+        self.is(i, |w| matches!(w, Word::Det))
+    }
+
+    fn of(&self, i: usize) -> Option<usize> {
+        self.is(i, |w| matches!(w, Word::Of))
+    }
+
+    /// A part of the day; `events`: also the words that may name an event ("soirée").
+    fn part(&self, i: usize, events: bool) -> P<String> {
+        self.next(i, |w| match w {
+            Word::Part { code, event } if events || !event => Some(code.clone()),
+            _ => None,
+        })
+    }
+
+    /// After a bare year: punctuation, a capital, the end, or a word of after_year.
+    fn year_may_end_before(&self, i: usize) -> bool {
+        if !self.cont(i) {
+            return true;
+        }
+        match self.kind(i) {
+            Some(TokenKind::Punct) => !matches!(self.raw(i), "%" | "$" | "€" | "£"),
+            Some(TokenKind::Possessive) => true,
+            Some(TokenKind::Number) => false,
+            _ => {
+                self.case(i).is_capitalised()
+                    || self.is(i, |w| matches!(w, Word::AfterYear)).is_some()
+            }
+        }
+    }
+
+    /// A number that stands next to other digits, money, or after a number sign ("n°",
+    /// "numéro", "page") is not a year.
+    fn in_number(&self, i: usize) -> bool {
+        if self
+            .before(i, |w| matches!(w, Word::NumberSign).then_some(()))
+            .is_some()
+        {
+            return true;
+        }
+        if i > 0 {
+            let p = self.raw(i - 1);
+            if self.kind(i - 1) == Some(TokenKind::Number)
+                || matches!(p, "$" | "€" | "£" | "#" | "n°" | "N°" | "°" | "+")
+                || (self.glued(i)
+                    && matches!(p, "," | "." | "/" | "-" | ":")
+                    && i >= 2
+                    && self.glued(i - 1)
+                    && self.kind(i - 2) == Some(TokenKind::Number))
+            {
+                return true;
+            }
+        }
+        let n = i + 1;
+        self.glued(n)
+            && (matches!(self.raw(n), "%" | "€" | "$")
+                || (matches!(self.raw(n), "," | "." | "/" | "-" | ":")
+                    && self.glued(n + 1)
+                    && self.kind(n + 1) == Some(TokenKind::Number)))
+    }
+
+    /// "le mercredi" (every Wednesday): a weekday right after an article.
+    fn habitual(&self, i: usize) -> bool {
+        self.before(i, |w| matches!(w, Word::Det).then_some(()))
+            .is_some()
+    }
+
+    /// Right after a capitalised word that is no date word: part of a name ("Russell 2000",
+    /// "Windows 2000").
+    fn after_name(&self, i: usize) -> bool {
+        i > 0
+            && !self.nl[i]
+            && self.kind(i - 1) == Some(TokenKind::Word)
+            && self.case(i - 1).is_capitalised()
+            && !self.initial(i - 1)
+            && self.table[i - 1].is_empty()
+    }
+
+    /// A year given after "de"/"of" or alone: "2013", "cette année", "l'an dernier", "l'année".
+    fn year_ref(&self, i: usize) -> P<YearRef> {
+        if !self.cont(i) {
+            return None;
+        }
+        if let Some(y) = self.year4(i) {
+            return Some((i + 1, YearRef::Explicit(y)));
+        }
+        let mut j = i;
+        let det = self.det(j);
+        if let Some(e) = det {
+            j = e;
+        }
+        let before = self.rel(j, false);
+        if let Some((e, _)) = before {
+            j = e;
+        }
+        let (e, unit) = self.unit(j).filter(|_| self.cont(j))?;
+        if unit != Unit::Year {
+            return None;
+        }
+        j = e;
+        if let Some((e, off)) = self.rel(j, true) {
+            return Some((e, YearRef::Doc(off)));
+        }
+        match (before, det) {
+            (Some((_, off)), _) => Some((j, YearRef::Doc(off))),
+            (None, Some(_)) => Some((j, YearRef::Context)),
+            _ => None,
+        }
+    }
+
+    /// A two-digit year after a month (French: "octobre 98"); 19xx or 20xx.
+    fn year2(&self, i: usize) -> Option<i32> {
+        if self.lang != Lang::Fr || !self.cont(i) {
+            return None;
+        }
+        let (v, len) = self.int(i)?;
+        if len != 2
+            || self
+                .is(i + 1, |w| matches!(w, Word::Hour | Word::Unit(_)))
+                .is_some()
+        {
+            return None;
+        }
+        if self.glued(i + 1) && self.raw(i + 1) == ":" {
+            return None;
+        }
+        if !self.year_may_end_before(i + 1) {
+            return None;
+        }
+        Some(if v <= 30 {
+            2000 + v as i32
+        } else {
+            1900 + v as i32
+        })
+    }
+
+    // ---- the grammar ----
+
+    /// The longest date expression starting at `i`.
+    fn parse(&self, i: usize) -> Option<Found> {
+        let cued = self.cue_before(i).is_some();
+        let mut best = self.core(i, cued);
+        if let Some(f) = self.with_mod(i) {
+            if best.as_ref().is_none_or(|b| f.end > b.end) {
+                best = Some(f);
+            }
+        }
+        best
+    }
+
+    /// A qualifier, then a date: "fin novembre 2022", "au début de 2013", "early 2014".
+    fn with_mod(&self, i: usize) -> Option<Found> {
+        let (mut j, m) = self.word(i, |w| match w {
+            Word::Mod(m) => Some(m.clone()),
+            _ => None,
+        })?;
+        if self.glued(j) && self.raw(j) == "-" {
+            j += 1;
+        } else if let Some(e) = self.of(j) {
+            // "début de 2014", but not "fin de semaine" without a date after.
+            j = e;
+        }
+        if !self.cont(j) {
+            return None;
+        }
+        let mut f = self.core(j, true)?;
+        // An approximation qualifies numbers ("vers 2015", "about three years", "vers 21 h"),
+        // not "about last week".
+        if m == "APPROX"
+            && f.clock.is_none()
+            && !matches!(f.expr, Expr::Duration(_) | Expr::Ago { .. })
+            && self.kind(j) != Some(TokenKind::Number)
+        {
+            return None;
+        }
+        f.start = i;
+        if f.modifier.is_none() {
+            f.modifier = Some(m);
+        }
+        Some(f)
+    }
+
+    /// A date without a leading qualifier.
+    fn core(&self, i: usize, cued: bool) -> Option<Found> {
+        let candidates = [
+            self.numeric(i),
+            self.day_first(i),
+            self.month_first(i, cued),
+            self.decade(i),
+            self.year(i, cued),
+            self.rel_day(i),
+            self.rel_unit(i, cued),
+            self.weekday_alone(i),
+            self.ago(i),
+            self.ordinal_period(i, cued),
+            self.season(i, cued),
+            self.part_of(i, cued),
+            self.clock(i, cued),
+            self.range(i),
+            self.reference(i),
+            self.duration(i),
+            self.anchor(i, cued),
+            self.period_code(i, cued),
+        ];
+        let mut best: Option<Found> = None;
+        for c in candidates.into_iter().flatten() {
+            if best.as_ref().is_none_or(|b| c.end > b.end) {
+                best = Some(c);
+            }
+        }
+        let mut f = best?;
+        // A part of the day after a day: "mardi soir", "hier matin", "18 juillet au soir".
+        if f.part.is_none() && f.clock.is_none() && day_like(&f.expr) {
+            if let Some((e, p)) = self.part(f.end, false) {
+                f.end = e;
+                f.part = Some(p);
+            } else if self
+                .is(f.end, |w| matches!(w, Word::Cue { .. } | Word::Of))
+                .is_some_and(|e| e == f.end + 1)
+            {
+                if let Some((e, p)) = self.part(f.end + 1, false) {
+                    f.end = e;
+                    f.part = Some(p);
+                }
+            }
+        }
+        Some(f)
+    }
+
+    /// Digits and separators: "18/07/2015", "2015-07-18", "18.07.2015", "7/8/07", "2017-2018".
+    fn numeric(&self, i: usize) -> Option<Found> {
+        if self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        if i > 0 && self.glued(i) && matches!(self.raw(i - 1), "/" | "-" | "." | "–") {
+            return None;
+        }
+        // One token with dots: "18.07.2015".
+        let s = self.raw(i);
+        if s.contains('.') {
+            let p: Vec<&str> = s.split('.').collect();
+            if p.len() == 3 && p.iter().all(|x| is_digits(x)) {
+                return self
+                    .dmy(p[0], p[1], p[2], false)
+                    .map(|e| Found::new(i, i + 1, e));
+            }
+            return None;
+        }
+        let mut parts = vec![s];
+        let mut seps = Vec::new();
+        let mut j = i;
+        while self.glued(j + 1)
+            && matches!(self.raw(j + 1), "/" | "-" | "–")
+            && self.glued(j + 2)
+            && self.kind(j + 2) == Some(TokenKind::Number)
+        {
+            seps.push(self.raw(j + 1));
+            parts.push(self.raw(j + 2));
+            j += 2;
+        }
+        if parts.len() > 3 || parts.iter().any(|p| !is_digits(p)) {
+            return None;
+        }
+        let end = j + 1;
+        match parts.len() {
+            3 if seps[0] == seps[1] => {
+                let e = if parts[0].len() == 4 {
+                    self.ymd(parts[0], parts[1], parts[2])
+                } else {
+                    self.dmy(parts[0], parts[1], parts[2], seps[0] == "/")
+                }?;
+                Some(Found::new(i, end, e))
+            }
+            2 => {
+                let (a, b) = (parts[0], parts[1]);
+                let av: i32 = a.parse().ok()?;
+                let bv: i32 = b.parse().ok()?;
+                if a.len() == 4 && (1000..=2099).contains(&av) {
+                    let year = |y| Expr::Cal {
+                        year: YearRef::Explicit(y),
+                        month: None,
+                        day: None,
+                        weekday: None,
+                        rel: None,
+                    };
+                    let to = match b.len() {
+                        4 => bv,
+                        2 if bv == (av + 1) % 100 || bv > av % 100 => av / 100 * 100 + bv,
+                        2 if seps[0] == "-" && (1..=12).contains(&bv) => {
+                            return Some(Found::new(
+                                i,
+                                end,
+                                Expr::Cal {
+                                    year: YearRef::Explicit(av),
+                                    month: Some(bv as u32),
+                                    day: None,
+                                    weekday: None,
+                                    rel: None,
+                                },
+                            ));
+                        }
+                        _ => return None,
+                    };
+                    if to <= av || to - av > 100 {
+                        return None;
+                    }
+                    return Some(Found::new(
+                        i,
+                        end,
+                        Expr::Range(Box::new(year(av)), Box::new(year(to))),
+                    ));
+                }
+                // "07/2015".
+                if b.len() == 4 && seps[0] == "/" && (1..=12).contains(&av) && a.len() <= 2 {
+                    return Some(Found::new(
+                        i,
+                        end,
+                        Expr::Cal {
+                            year: YearRef::Explicit(bv),
+                            month: Some(av as u32),
+                            day: None,
+                            weekday: None,
+                            rel: None,
+                        },
+                    ));
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn ymd(&self, y: &str, m: &str, d: &str) -> Option<Expr> {
+        if m.len() > 2 || d.len() > 2 {
+            return None;
+        }
+        cal(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// Day, month, year; in English with slashes, month first when it can be.
+    fn dmy(&self, a: &str, b: &str, y: &str, slashes: bool) -> Option<Expr> {
+        if a.len() > 2 || b.len() > 2 || !(y.len() == 2 || y.len() == 4) {
+            return None;
+        }
+        let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        let mut year: i32 = y.parse().ok()?;
+        if y.len() == 2 {
+            year += if year <= 30 { 2000 } else { 1900 };
+        }
+        if self.lang == Lang::En && slashes && a <= 12 {
+            cal(year, a, b)
+        } else {
+            cal(year, b, a)
+        }
+    }
+
+    /// "[lundi] 6 [de] septembre [1999]", "18th of July 2015", "les 6 et 13 avril".
+    fn day_first(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut weekday = None;
+        if let Some((e, (d, _abbr))) = self.weekday(i) {
+            // A French weekday in capitals mid-sentence is a name ("Vendredi").
+            weekday = Some(d);
+            j = e;
+            if self.cont(j) && self.raw(j) == "," {
+                j += 1;
+            }
+        }
+        if !self.cont(j) && j != i {
+            return None;
+        }
+        let day = self.day_num(j)?;
+        let mut k = j + 1;
+        if let Some(e) = self.of(k).filter(|_| self.lang == Lang::En) {
+            k = e;
+        }
+        let Some((mut e, (month, _))) = self.month(k).filter(|_| self.cont(k)) else {
+            // "les 6 et 13 avril": the first day takes the month after the second.
+            if weekday.is_some() {
+                return None;
+            }
+            let l = self.is(k, |w| matches!(w, Word::List))?;
+            self.day_num(l).filter(|_| self.cont(l))?;
+            let (e2, (month, _)) = self.month(l + 1).filter(|_| self.cont(l + 1))?;
+            let year = self.year4(e2).filter(|_| self.cont(e2));
+            let rel = self.rel(e2, true).map(|r| r.1);
+            let expr = cal_expr(
+                year.map_or(YearRef::None, YearRef::Explicit),
+                month,
+                day,
+                None,
+                rel,
+            )?;
+            return Some(Found::new(j, j + 1, expr));
+        };
+        let mut year = YearRef::None;
+        let mut rel = None;
+        if let Some(y) = self.year4(e).filter(|_| self.cont(e)) {
+            year = YearRef::Explicit(y);
+            e += 1;
+        } else if self.lang == Lang::En
+            && self.raw(e) == ","
+            && self.cont(e)
+            && self.year4(e + 1).is_some()
+            && self.cont(e + 1)
+        {
+            year = YearRef::Explicit(self.year4(e + 1)?);
+            e += 2;
+        } else if let Some(y) = self.year2(e) {
+            year = YearRef::Explicit(y);
+            e += 1;
+        } else if let Some((e2, r)) = self.rel(e, true) {
+            rel = Some(r);
+            e = e2;
+        } else if let Some(o) = self.of(e) {
+            if let Some((e2, y)) = self.year_ref(o) {
+                year = y;
+                e = e2;
+            }
+        }
+        let expr = cal_expr(year, month, day, weekday, rel)?;
+        Some(Found::new(i, e, expr))
+    }
+
+    /// "[last|this] [Friday,] September 18[,] [2008]", "novembre 2022", "juin prochain",
+    /// "avril de cette année", "en mars", "mi-juillet".
+    fn month_first(&self, i: usize, cued: bool) -> Option<Found> {
+        let mut j = i;
+        let before = self.word(i, |w| match w {
+            Word::Rel {
+                offset,
+                after: false,
+            } => Some(*offset),
+            _ => None,
+        });
+        if let Some((e, _)) = before {
+            j = e;
+        }
+        let mut weekday = None;
+        if let Some((e, (d, _))) = self.weekday(j).filter(|_| self.cont(j) || j == i) {
+            weekday = Some(d);
+            j = e;
+            if self.cont(j) && self.raw(j) == "," {
+                j += 1;
+            }
+        }
+        if j != i && !self.cont(j) {
+            return None;
+        }
+        // "mi-mars", "mid-March": a qualifier glued to the month.
+        let mut modifier = None;
+        let (mut e, (month, abbr)) = match self.month(j) {
+            Some(m) => m,
+            None => {
+                let s = self.f(j);
+                let (head, tail) = s.split_once('-')?;
+                let m = self.words.get(head).iter().find_map(|w| match w {
+                    Word::Mod(m) => Some(m.clone()),
+                    _ => None,
+                })?;
+                let month = self.words.get(tail).iter().find_map(|w| match w {
+                    Word::Month { month, abbr: false } => Some(*month),
+                    _ => None,
+                })?;
+                modifier = Some(m);
+                (j + 1, (month, false))
+            }
+        };
+        let month_tok = j;
+        // Day after the month: "March 01, 2008", "June 18".
+        if self.cont(e) && (self.lang == Lang::En || weekday.is_some()) {
+            if let Some(day) = self
+                .day_num(e)
+                .filter(|_| !self.glued(e + 1) || !matches!(self.raw(e + 1), ":" | "/"))
+            {
+                if self
+                    .is(e + 1, |w| matches!(w, Word::Unit(_) | Word::Hour))
+                    .is_none()
+                {
+                    let mut k = e + 1;
+                    let mut year = YearRef::None;
+                    let comma = self.cont(k) && self.raw(k) == ",";
+                    let yk = if comma { k + 1 } else { k };
+                    if let Some(y) = self.year4(yk).filter(|_| self.cont(yk)) {
+                        year = YearRef::Explicit(y);
+                        k = yk + 1;
+                    }
+                    let rel = before.map(|b| b.1);
+                    let mut f = Found::new(i, k, cal_expr(year, month, day, weekday, rel)?);
+                    f.modifier = modifier;
+                    return Some(f);
+                }
+            }
+        }
+        if weekday.is_some() {
+            return None;
+        }
+        let mut year = YearRef::None;
+        let mut rel = before.map(|b| b.1);
+        let mut explicit = false;
+        if let Some(y) = self.year4(e).filter(|_| self.cont(e)) {
+            year = YearRef::Explicit(y);
+            e += 1;
+            explicit = true;
+        } else if let Some(y) = self.year2(e) {
+            year = YearRef::Explicit(y);
+            e += 1;
+            explicit = true;
+        } else if let Some((e2, r)) = self.rel(e, true) {
+            rel = Some(r);
+            e = e2;
+        } else if let Some(o) = self.of(e) {
+            if let Some((e2, y)) = self.year_ref(o) {
+                year = y;
+                e = e2;
+                explicit = true;
+            }
+        }
+        let lower = self.case(month_tok) == Case::Lower;
+        if !explicit {
+            // A month alone: not an abbreviation; in English capitalised and after a cue; in
+            // French lower case, or capitalised at the start of a sentence after a qualifier.
+            if abbr {
+                return None;
+            }
+            let ok = rel.is_some()
+                || modifier.is_some()
+                || match self.lang {
+                    Lang::En => cued,
+                    Lang::Fr => lower || (cued && self.initial(month_tok)),
+                };
+            if !ok {
+                return None;
+            }
+        } else if self.lang == Lang::Fr && !lower && !self.initial(month_tok) && month_tok == i {
+            // "Mars 2020" mid-sentence is a name.
+            return None;
+        }
+        let mut f = Found::new(
+            i,
+            e,
+            Expr::Cal {
+                year,
+                month: Some(month),
+                day: None,
+                weekday: None,
+                rel,
+            },
+        );
+        f.modifier = modifier;
+        Some(f)
+    }
+
+    /// A bare year: "en 2013", "depuis 1998", "in 2009", "the 2008 Olympics", "l'année 2001", "'82".
+    fn year(&self, i: usize, cued: bool) -> Option<Found> {
+        // "l'année 2001", "l'an 2000".
+        let mut j = i;
+        if let Some((e, ())) = self.word(i, |w| matches!(w, Word::Det).then_some(())) {
+            j = e;
+        }
+        if let Some((e, Unit::Year)) = self.unit(j).filter(|_| j == i || self.cont(j)) {
+            if let Some(y) = self.year4(e).filter(|_| self.cont(e)) {
+                return Some(Found::new(i, e + 1, year_expr(y)));
+            }
+        }
+        // "'82".
+        if matches!(self.raw(i), "'" | "’") && self.glued(i + 1) {
+            let (v, len) = self.int(i + 1)?;
+            if len == 2 && self.cue_before(i).is_some() && self.year_may_end_before(i + 2) {
+                let y = if v <= 30 { 2000 + v } else { 1900 + v };
+                return Some(Found::new(i, i + 2, year_expr(y as i32)));
+            }
+            return None;
+        }
+        let y = self.year4(i)?;
+        if self.in_number(i) || (!cued && self.after_name(i)) {
+            return None;
+        }
+        let strong = cued && self.cue_before(i) != Some(false);
+        let ok = if strong {
+            true
+        } else {
+            (cued || (1900..=2099).contains(&y)) && self.year_may_end_before(i + 1)
+        };
+        if !ok {
+            return None;
+        }
+        Some(Found::new(i, i + 1, year_expr(y)))
+    }
+
+    /// "hier", "aujourd'hui", "yesterday", "tonight".
+    fn rel_day(&self, i: usize) -> Option<Found> {
+        let (e, (offset, part)) = self.word(i, |w| match w {
+            Word::Day { offset, part } => Some((*offset, part.clone())),
+            _ => None,
+        })?;
+        let mut f = Found::new(i, e, Expr::RelDay(offset));
+        f.part = part;
+        Some(f)
+    }
+
+    /// "cette année", "l'an dernier", "la semaine dernière", "ce mois-ci", "last year",
+    /// "this week", "ce soir", "this morning", "the weekend".
+    fn rel_unit(&self, i: usize, cued: bool) -> Option<Found> {
+        let mut j = i;
+        let det = self
+            .word(i, |w| matches!(w, Word::Det).then_some(()))
+            .map(|r| r.0);
+        if let Some(e) = det {
+            j = e;
+        }
+        let before = if j == i {
+            self.word(i, |w| match w {
+                Word::Rel {
+                    offset,
+                    after: false,
+                } => Some(*offset),
+                _ => None,
+            })
+        } else {
+            self.rel(j, false)
+        };
+        if let Some((e, _)) = before {
+            j = e;
+        }
+        if j != i && !self.cont(j) {
+            return None;
+        }
+        // "ce soir", "this morning".
+        if let (Some((_, 0)), Some((e, p))) = (before, self.part(j, false)) {
+            let mut f = Found::new(i, e, Expr::RelDay(0));
+            f.part = Some(p);
+            return Some(f);
+        }
+        let (mut e, unit) = self.unit(j).filter(|_| j != i)?;
+        if !matches!(
+            unit,
+            Unit::Year | Unit::Month | Unit::Week | Unit::Weekend | Unit::Quarter | Unit::Day
+        ) {
+            return None;
+        }
+        let mut offset = before.map(|b| b.1);
+        if let Some((e2, r)) = self.rel(e, true) {
+            offset = Some(r);
+            e = e2;
+        } else if self.f(e - 1).ends_with("-ci") {
+            offset = Some(0);
+        }
+        match offset {
+            Some(o) => {
+                if unit == Unit::Day && o != 0 {
+                    return None;
+                }
+                Some(Found::new(i, e, Expr::RelUnit { unit, offset: o }))
+            }
+            // "the weekend", "le week-end", after a cue.
+            None if unit == Unit::Weekend
+                && det.is_some()
+                && (cued
+                    || self
+                        .before(i, |w| matches!(w, Word::AnchorCue).then_some(()))
+                        .is_some()) =>
+            {
+                Some(Found::new(i, e, Expr::RelUnit { unit, offset: 0 }))
+            }
+            None => None,
+        }
+    }
+
+    /// "mardi", "mardi dernier", "on Tuesday", "last Tuesday", "ce dimanche", "ce même lundi".
+    fn weekday_alone(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let before = self.word(i, |w| match w {
+            Word::Rel {
+                offset,
+                after: false,
+            } => Some(*offset),
+            _ => None,
+        });
+        if let Some((e, _)) = before {
+            j = e;
+        }
+        let same = self.is(j, |w| matches!(w, Word::Same)).filter(|_| j != i);
+        if let Some(e) = same {
+            j = e;
+        }
+        if j != i && !self.cont(j) {
+            return None;
+        }
+        let (mut e, (day, abbr)) = self.weekday(j)?;
+        if abbr || (j == i && self.habitual(i)) {
+            return None;
+        }
+        // French weekdays are lower case; a capital is fine at the start of a sentence.
+        if self.lang == Lang::Fr && j == i && self.case(j) != Case::Lower && !self.initial(j) {
+            return None;
+        }
+        let mut dir = match before.map(|b| b.1) {
+            Some(-1) => Dir::Last,
+            Some(1) => Dir::Next,
+            Some(_) => Dir::This,
+            None => Dir::Past,
+        };
+        if let Some((e2, r)) = self.rel(e, true) {
+            dir = if r < 0 { Dir::Last } else { Dir::Next };
+            e = e2;
+        } else if dir == Dir::Past
+            && self
+                .before(i, |w| matches!(w, Word::Future).then_some(()))
+                .is_some()
+        {
+            dir = Dir::Future;
+        }
+        let expr = if same.is_some() {
+            Expr::Anchor
+        } else {
+            Expr::Weekday { day, dir }
+        };
+        Some(Found::new(i, e, expr))
+    }
+
+    /// "il y a [plus de] trois ans", "three years ago".
+    fn ago(&self, i: usize) -> Option<Found> {
+        if let Some((mut j, false)) = self.word(i, |w| match w {
+            Word::Ago { after } => Some(*after),
+            _ => None,
+        }) {
+            let mut modifier = None;
+            if let Some((e, m)) = self.next(j, |w| match w {
+                Word::Mod(m) => Some(m.clone()),
+                _ => None,
+            }) {
+                modifier = Some(m);
+                j = e;
+            }
+            let (e, n) = self.number(j).filter(|_| self.cont(j))?;
+            let (e, unit) = self.unit(e).filter(|_| self.cont(e))?;
+            let mut f = Found::new(i, e, Expr::Ago { n, unit });
+            f.modifier = modifier;
+            return Some(f);
+        }
+        let (e, n) = self.number(i)?;
+        let (e, unit) = self.unit(e).filter(|_| self.cont(e))?;
+        let e = self.is(e, |w| matches!(w, Word::Ago { after: true }))?;
+        Some(Found::new(i, e, Expr::Ago { n, unit }))
+    }
+
+    /// "premier trimestre de 2013", "the third quarter of this year", "la seconde moitié de
+    /// l'année", "la première semaine d'avril".
+    fn ordinal_period(&self, i: usize, cued: bool) -> Option<Found> {
+        let mut j = i;
+        let det = self.word(i, |w| matches!(w, Word::Det).then_some(()));
+        if let Some((e, ())) = det {
+            j = e;
+        }
+        if j != i && !self.cont(j) {
+            return None;
+        }
+        let (e, n) = self.word(j, |w| match w {
+            Word::Ordinal(n) => Some(*n),
+            _ => None,
+        })?;
+        let (mut e, unit) = self.unit(e).filter(|_| self.cont(e))?;
+        match unit {
+            Unit::Week => {
+                let o = self.of(e)?;
+                let (e2, (month, _)) = self.month(o).filter(|_| self.cont(o))?;
+                e = e2;
+                let mut year = YearRef::None;
+                if let Some(y) = self.year4(e).filter(|_| self.cont(e)) {
+                    year = YearRef::Explicit(y);
+                    e += 1;
+                } else if let Some(o2) = self.of(e) {
+                    if let Some((e3, y)) = self.year_ref(o2) {
+                        year = y;
+                        e = e3;
+                    }
+                }
+                if !(1..=5).contains(&n) && n != -1 {
+                    return None;
+                }
+                Some(Found::new(i, e, Expr::MonthWeek { year, month, n }))
+            }
+            Unit::Quarter | Unit::Half => {
+                let max = if unit == Unit::Quarter { 4 } else { 2 };
+                if !(1..=max).contains(&n) && n != -1 {
+                    return None;
+                }
+                let mut year = YearRef::None;
+                if let Some(y) = self.year4(e).filter(|_| self.cont(e)) {
+                    year = YearRef::Explicit(y);
+                    e += 1;
+                } else if let Some(o) = self.of(e) {
+                    if let Some((e2, y)) = self.year_ref(o) {
+                        year = y;
+                        e = e2;
+                    }
+                }
+                if year == YearRef::None && det.is_none() && !cued {
+                    return None;
+                }
+                Some(Found::new(i, e, Expr::Period { year, unit, n }))
+            }
+            _ => None,
+        }
+    }
+
+    /// "l'été 2019", "cet été", "en été", "last summer", "the fall of 2008".
+    fn season(&self, i: usize, cued: bool) -> Option<Found> {
+        let mut j = i;
+        let det = self.word(i, |w| matches!(w, Word::Det).then_some(()));
+        let before = self.word(i, |w| match w {
+            Word::Rel {
+                offset,
+                after: false,
+            } => Some(*offset),
+            _ => None,
+        });
+        if let Some((e, ())) = det {
+            j = e;
+        } else if let Some((e, _)) = before {
+            j = e;
+        }
+        if j != i && !self.cont(j) {
+            return None;
+        }
+        // "les mois d'été": the season.
+        if let Some((e, Unit::Month)) = self.unit(j).filter(|_| j != i && self.cont(j)) {
+            if let Some(o) = self.of(e) {
+                if let Some((e2, (code, false))) = self.next(o, |w| match w {
+                    Word::Season { code, ambiguous } => Some((code.clone(), *ambiguous)),
+                    _ => None,
+                }) {
+                    let expr = Expr::Season {
+                        year: YearRef::None,
+                        code,
+                        rel: None,
+                    };
+                    return Some(Found::new(i, e2, expr));
+                }
+            }
+        }
+        let (mut e, (code, ambiguous)) = self.word(j, |w| match w {
+            Word::Season { code, ambiguous } => Some((code.clone(), *ambiguous)),
+            _ => None,
+        })?;
+        let mut year = YearRef::None;
+        let mut rel = before.map(|b| b.1);
+        let mut explicit = false;
+        if let Some(y) = self.year4(e).filter(|_| self.cont(e)) {
+            year = YearRef::Explicit(y);
+            e += 1;
+            explicit = true;
+        } else if let Some((e2, r)) = self.rel(e, true) {
+            rel = Some(r);
+            e = e2;
+        } else if let Some(o) = self.of(e) {
+            if let Some((e2, y)) = self.year_ref(o) {
+                year = y;
+                e = e2;
+                explicit = true;
+            }
+        }
+        // A bare season needs an article or a cue other than "de" ("en été", "l'été"; not
+        // "les Jeux d'hiver").
+        let of_before = self
+            .before(i, |w| matches!(w, Word::Of).then_some(()))
+            .is_some();
+        if !explicit && rel.is_none() && (ambiguous || !((cued && !of_before) || det.is_some())) {
+            return None;
+        }
+        Some(Found::new(i, e, Expr::Season { year, code, rel }))
+    }
+
+    /// "les années 1990", "les années 90", "the 1990s", "the '90s".
+    fn decade(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        if let Some((e, ())) = self.word(i, |w| matches!(w, Word::Det).then_some(())) {
+            j = e;
+        }
+        if let Some(e) = self
+            .is(j, |w| matches!(w, Word::Decade))
+            .filter(|_| j == i || self.cont(j))
+        {
+            let (v, len) = self.int(e).filter(|_| self.cont(e))?;
+            let d = match len {
+                4 if v % 10 == 0 && (1000..=2090).contains(&v) => v / 10,
+                2 if v % 10 == 0 => 190 + v / 10,
+                _ => return None,
+            };
+            return Some(Found::new(i, e + 1, Expr::Decade(d as i32)));
+        }
+        if j == i && !self.cont(j) {
+            return None;
+        }
+        // "1990s", "'90s".
+        let mut k = j;
+        let short = matches!(self.raw(k), "'" | "’") && self.glued(k + 1);
+        if short {
+            k += 1;
+        }
+        let s = self.f(k);
+        let digits = s.strip_suffix('s')?;
+        if !is_digits(digits) || !digits.ends_with('0') {
+            return None;
+        }
+        let d: i32 = digits.parse().ok()?;
+        let d = match (digits.len(), short) {
+            (4, false) if (1000..=2090).contains(&d) => d / 10,
+            (2, true) => 190 + d / 10,
+            _ => return None,
+        };
+        Some(Found::new(i, k + 1, Expr::Decade(d)))
+    }
+
+    /// "le soir du 18 juillet 2015", "the night of March 3"; "dans la nuit", "la soirée"
+    /// after a cue: the narrative's day.
+    fn part_of(&self, i: usize, cued: bool) -> Option<Found> {
+        let mut j = i;
+        let det = self.word(i, |w| matches!(w, Word::Det).then_some(()));
+        if let Some((e, ())) = det {
+            j = e;
+        }
+        if j == i {
+            return None;
+        }
+        let (e, part) = self.part(j, true)?;
+        // "le matin même", "le soir même": that day.
+        if let Some(e2) = self.is(e, |w| matches!(w, Word::Same)) {
+            let mut f = Found::new(i, e2, Expr::Anchor);
+            f.part = Some(part);
+            return Some(f);
+        }
+        if let Some(o) = self.of(e) {
+            let day = [self.day_first(o), self.month_first(o, true)]
+                .into_iter()
+                .flatten()
+                .filter(|f| f.start == o && day_like(&f.expr))
+                .max_by_key(|f| f.end);
+            if let Some(mut f) = day.filter(|_| self.cont(o)) {
+                f.start = i;
+                f.part = Some(part);
+                return Some(f);
+            }
+        }
+        let anchored = cued
+            || self
+                .before(i, |w| matches!(w, Word::AnchorCue).then_some(()))
+                .is_some();
+        if !anchored {
+            return None;
+        }
+        let mut f = Found::new(i, e, Expr::Anchor);
+        f.part = Some(part);
+        Some(f)
+    }
+
+    /// Clock times: "21 h 45", "18 h", "21h45", "18:00 UTC", "0800 UTC", "6:40 p.m.", "midi".
+    fn clock(&self, i: usize, cued: bool) -> Option<Found> {
+        let (mut e, hour, minute, strong) = self.clock_core(i, cued)?;
+        let mut hour = hour;
+        if let Some((e2, pm)) = self.next(e, |w| match w {
+            Word::Ampm { pm } => Some(*pm),
+            _ => None,
+        }) {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            hour = match (pm, hour) {
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, 12) => 0,
+                (false, h) => h,
+            };
+            e = e2;
+        } else if !strong {
+            // Bare "18:00" needs a zone.
+            if self
+                .next(e, |w| matches!(w, Word::Timezone(_)).then_some(()))
+                .is_none()
+            {
+                return None;
+            }
+        }
+        let mut zone = None;
+        if let Some((e2, z)) = self.next(e, |w| match w {
+            Word::Timezone(z) => Some(z.clone()),
+            _ => None,
+        }) {
+            zone = Some(z);
+            e = e2;
+        }
+        let mut f = Found::new(i, e, Expr::Anchor);
+        f.clock = Some(Clock { hour, minute, zone });
+        Some(f)
+    }
+
+    /// (end, hour, minute, needs nothing after it).
+    fn clock_core(&self, i: usize, cued: bool) -> Option<(usize, u32, u32, bool)> {
+        if let Some((e, (hour, minute))) = self.word(i, |w| match w {
+            Word::Time { hour, minute } => Some((*hour, *minute)),
+            _ => None,
+        }) {
+            if self.case(i) != Case::Lower && !self.initial(i) {
+                return None;
+            }
+            return Some((e, hour, minute, true));
+        }
+        // "21h45", "18h".
+        let s = self.f(i);
+        if self.kind(i) == Some(TokenKind::Word) {
+            let n = s.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &s[n..];
+            if (1..=2).contains(&n)
+                && rest.starts_with('h')
+                && (rest.len() == 1 || (rest.len() == 3 && is_digits(&rest[1..])))
+            {
+                let h: u32 = s[..n].parse().ok()?;
+                let m: u32 = if rest.len() == 3 {
+                    rest[1..].parse().ok()?
+                } else {
+                    0
+                };
+                return (h <= 24 && m < 60).then_some((i + 1, h, m, true));
+            }
+            return None;
+        }
+        let (h, len) = self.int(i)?;
+        // "0800 UTC".
+        if len == 4 {
+            self.next(i + 1, |w| matches!(w, Word::Timezone(_)).then_some(()))?;
+            let (hh, mm) = (h / 100, h % 100);
+            return (hh < 24 && mm < 60).then_some((i + 1, hh, mm, true));
+        }
+        if h > 24 {
+            return None;
+        }
+        // "21 h 45", "18 h".
+        if let Some(e) = self.is(i + 1, |w| matches!(w, Word::Hour)) {
+            if let Some((m, 2)) = self.int(e).filter(|_| self.cont(e)) {
+                if m < 60 {
+                    return Some((e + 1, h, m, true));
+                }
+            }
+            return Some((e, h, 0, true));
+        }
+        // "18:00", "6:40".
+        if self.glued(i + 1) && self.raw(i + 1) == ":" && self.glued(i + 2) {
+            if let Some((m, 2)) = self.int(i + 2) {
+                if m < 60 && !(self.glued(i + 3) && self.raw(i + 3) == ":") {
+                    return Some((i + 3, h, m, cued));
+                }
+            }
+            return None;
+        }
+        // "3 pm": only with a.m./p.m. after it.
+        if self
+            .next(i + 1, |w| matches!(w, Word::Ampm { .. }).then_some(()))
+            .is_some()
+        {
+            return Some((i + 1, h, 0, false));
+        }
+        None
+    }
+
+    /// "de 2012 à 2017", "from 2009 to 2011", "between 2014 and 2016", "de janvier à mars 2020".
+    fn range(&self, i: usize) -> Option<Found> {
+        let (j, closers) = self.word(i, |w| match w {
+            Word::Range { closers } => Some(closers.clone()),
+            _ => None,
+        })?;
+        let (a_end, a) = self.point(j)?;
+        // The closing word.
+        let mut c_end = None;
+        for closer in &closers {
+            let n = closer.split(' ').count();
+            if (a_end..a_end + n).all(|k| self.cont(k))
+                && (a_end..a_end + n)
+                    .map(|k| self.f(k))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    == *closer
+            {
+                c_end = Some(a_end + n);
+                break;
+            }
+        }
+        let c_end = c_end?;
+        let (b_end, b) = self.point(c_end)?;
+        let (a, b) = match (a, b) {
+            (
+                Expr::Cal {
+                    year: YearRef::None,
+                    month: Some(am),
+                    ..
+                },
+                Expr::Cal {
+                    year: YearRef::Explicit(y),
+                    month: Some(bm),
+                    day: None,
+                    ..
+                },
+            ) => (
+                cal_month(YearRef::Explicit(if am <= bm { y } else { y - 1 }), am),
+                cal_month(YearRef::Explicit(y), bm),
+            ),
+            (
+                a @ Expr::Cal {
+                    year: YearRef::Explicit(_),
+                    month: am,
+                    ..
+                },
+                b @ Expr::Cal {
+                    year: YearRef::Explicit(_),
+                    month: bm,
+                    ..
+                },
+            ) if am.is_some() == bm.is_some() => (a, b),
+            _ => return None,
+        };
+        if !self.year_may_end_before(b_end) {
+            return None;
+        }
+        Some(Found::new(i, b_end, Expr::Range(Box::new(a), Box::new(b))))
+    }
+
+    /// One end of a range: a year, or a month with or without a year.
+    fn point(&self, i: usize) -> P<Expr> {
+        if !self.cont(i) {
+            return None;
+        }
+        if let Some(y) = self.year4(i) {
+            return Some((i + 1, year_expr(y)));
+        }
+        let (e, (m, abbr)) = self.month(i)?;
+        if let Some(y) = self.year4(e).filter(|_| self.cont(e)) {
+            return Some((e + 1, cal_month(YearRef::Explicit(y), m)));
+        }
+        (!abbr).then(|| (e, cal_month(YearRef::None, m)))
+    }
+
+    /// "ces jours-ci", "recently".
+    fn reference(&self, i: usize) -> Option<Found> {
+        let (e, r) = self.word(i, |w| match w {
+            Word::Ref(r) => Some(r.clone()),
+            _ => None,
+        })?;
+        Some(Found::new(i, e, Expr::Ref(r)))
+    }
+
+    /// Durations: "8 ans", "trois mois", "two and a half years", "27-year", "quinquennat".
+    fn duration(&self, i: usize) -> Option<Found> {
+        if let Some((e, v)) = self.word(i, |w| match w {
+            Word::Duration(v) => Some(v.clone()),
+            _ => None,
+        }) {
+            return Some(Found::new(i, e, Expr::Duration(v)));
+        }
+        // A frequency, not a duration: "par an", "chaque jour", "15 a year".
+        if self
+            .before(i, |w| matches!(w, Word::Set).then_some(()))
+            .is_some()
+        {
+            return None;
+        }
+        // "fifty-year", "one-year".
+        if let Some(f) = self.hyphen_duration(i) {
+            return Some(f);
+        }
+        let (mut e, mut n) = self.number(i)?;
+        let one_word = self.kind(i) == Some(TokenKind::Word) && n == Some(1.0);
+        if one_word && i > 0 && self.kind(i - 1) == Some(TokenKind::Number) && self.cont(i) {
+            return None;
+        }
+        // "two and a half years".
+        if let Some(h) = self.half_after(e) {
+            n = n.map(|v| v + 0.5);
+            e = h;
+        }
+        if self.glued(e) && self.raw(e) == "-" && self.kind(i) == Some(TokenKind::Number) {
+            e += 1;
+        }
+        let (mut e, unit) = self.unit(e).filter(|_| self.cont(e))?;
+        // "a second consecutive day": an ordinal, not a unit.
+        if self
+            .word(e - 1, |w| matches!(w, Word::Ordinal(_)).then_some(()))
+            .is_some()
+            && self.cont(e)
+            && self.kind(e) == Some(TokenKind::Word)
+            && self.case(e) == Case::Lower
+        {
+            return None;
+        }
+        // "deux ans et demi", "a year and a half".
+        if let Some(h) = self.half_after(e) {
+            n = n.map(|v| v + 0.5);
+            e = h;
+        }
+        Some(Found::new(i, e, Expr::Duration(duration_value(n, unit))))
+    }
+
+    /// One hyphenated word: "fifty-year", "one-year".
+    fn hyphen_duration(&self, i: usize) -> Option<Found> {
+        let s = self.f(i);
+        if self.kind(i) != Some(TokenKind::Word) {
+            return None;
+        }
+        let (head, tail) = s.rsplit_once('-')?;
+        let unit = self.words.get(tail).iter().find_map(|w| match w {
+            Word::Unit(u) => Some(*u),
+            _ => None,
+        })?;
+        let n = self
+            .words
+            .get(head)
+            .iter()
+            .find_map(|w| match w {
+                Word::Number(Some(v)) => Some(*v),
+                _ => None,
+            })
+            .or_else(|| self.hyphen_number(head))?;
+        let value = duration_value(Some(n), unit);
+        Some(Found::new(i, i + 1, Expr::Duration(value)))
+    }
+
+    /// "et demi", "and a half": the end, if there.
+    fn half_after(&self, i: usize) -> Option<usize> {
+        let j = self.is(i, |w| matches!(w, Word::List))?;
+        let j = self
+            .is(j, |w| matches!(w, Word::Number(Some(v)) if *v == 1.0))
+            .unwrap_or(j);
+        self.is(j, |w| matches!(w, Word::Half))
+    }
+
+    /// "the day" after "end", "for"…; "the same day", "le même jour".
+    fn anchor(&self, i: usize, cued: bool) -> Option<Found> {
+        let lead = self
+            .word(i, |w| matches!(w, Word::Det).then_some(()))
+            .map(|r| r.0)
+            .or_else(|| {
+                self.word(i, |w| {
+                    matches!(
+                        w,
+                        Word::Rel {
+                            offset: 0,
+                            after: false
+                        }
+                    )
+                    .then_some(())
+                })
+                .map(|r| r.0)
+            })?;
+        let mut j = lead;
+        let same = self.is(j, |w| matches!(w, Word::Same));
+        if let Some(e) = same {
+            j = e;
+        }
+        let (e, unit) = self.unit(j).filter(|_| self.cont(j))?;
+        if unit != Unit::Day {
+            return None;
+        }
+        let anchored = same.is_some()
+            || cued
+            || self
+                .before(i, |w| matches!(w, Word::AnchorCue).then_some(()))
+                .is_some();
+        if !anchored || self.is(e, |w| matches!(w, Word::Of)).is_some() {
+            return None;
+        }
+        Some(Found::new(i, e, Expr::Anchor))
+    }
+
+    /// "Q1 2013", "T1 2013", "H2 2013".
+    fn period_code(&self, i: usize, cued: bool) -> Option<Found> {
+        let s = self.f(i);
+        let b = s.as_bytes();
+        if b.len() != 2 || !b[1].is_ascii_digit() || !self.case(i).is_capitalised() {
+            return None;
+        }
+        let unit = self.words.get(&s[..1]).iter().find_map(|w| match w {
+            Word::PeriodCode(u) => Some(*u),
+            _ => None,
+        })?;
+        let n = i32::from(b[1] - b'0');
+        let max = if unit == Unit::Quarter { 4 } else { 2 };
+        if !(1..=max).contains(&n) {
+            return None;
+        }
+        if let Some(y) = self.year4(i + 1).filter(|_| self.cont(i + 1)) {
+            return Some(Found::new(
+                i,
+                i + 2,
+                Expr::Period {
+                    year: YearRef::Explicit(y),
+                    unit,
+                    n,
+                },
+            ));
+        }
+        cued.then(|| {
+            Found::new(
+                i,
+                i + 1,
+                Expr::Period {
+                    year: YearRef::None,
+                    unit,
+                    n,
+                },
+            )
+        })
+    }
+}
+
+/// Dates of one day (to which a part of the day can be added).
+fn day_like(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Cal { day: Some(_), .. } | Expr::RelDay(_) | Expr::Weekday { .. } | Expr::Anchor
+    )
+}
+
+fn year_expr(y: i32) -> Expr {
+    Expr::Cal {
+        year: YearRef::Explicit(y),
+        month: None,
+        day: None,
+        weekday: None,
+        rel: None,
+    }
+}
+
+fn cal_month(year: YearRef, m: u32) -> Expr {
+    Expr::Cal {
+        year,
+        month: Some(m),
+        day: None,
+        weekday: None,
+        rel: None,
+    }
+}
+
+/// A full date, if the day exists in that month (in a leap year when the year is unknown).
+fn cal(y: i32, m: u32, d: u32) -> Option<Expr> {
+    cal_expr(YearRef::Explicit(y), m, d, None, None)
+}
+
+fn cal_expr(
+    year: YearRef,
+    month: u32,
+    day: u32,
+    weekday: Option<u32>,
+    rel: Option<i32>,
+) -> Option<Expr> {
+    let y = match year {
+        YearRef::Explicit(y) => y,
+        _ => 2000,
+    };
+    super::CalDate::new(y, month, day)?;
+    Some(Expr::Cal {
+        year,
+        month: Some(month),
+        day: Some(day),
+        weekday,
+        rel,
+    })
+}
+
+/// TIMEX3 value of a duration: P8Y, PT30M, P2.5Y, PXY.
+pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
+    let (n, letter, time) = match unit {
+        Unit::Second => (n, "S", true),
+        Unit::Minute => (n, "M", true),
+        Unit::Hour => (n, "H", true),
+        Unit::Day => (n, "D", false),
+        Unit::Week => (n, "W", false),
+        Unit::Weekend => (n, "WE", false),
+        Unit::Month => (n, "M", false),
+        Unit::Quarter => (n, "Q", false),
+        Unit::Half => (n.map(|v| v * 6.0), "M", false),
+        Unit::Year => (n, "Y", false),
+        Unit::Decade => (n.map(|v| v * 10.0), "Y", false),
+        Unit::Century => (n.map(|v| v * 100.0), "Y", false),
+    };
+    let num = match n {
+        None => "X".to_string(),
+        Some(v) if v.fract() == 0.0 => format!("{}", v as i64),
+        Some(v) => format!("{}", (v * 100.0).round() / 100.0),
+    };
+    format!("P{}{num}{letter}", if time { "T" } else { "" })
+}

@@ -1,0 +1,475 @@
+//! The date words of one language, from `lexicons/<lang>/dates.tsv`.
+//!
+//! Every row is `phrase <TAB> kind <TAB> value [<TAB> flag]`; the kinds are described in the
+//! files' headers. Phrases are tokenized with the crate's tokenizer and lower-cased ([`lower`]),
+//! so that lookups compare token sequences.
+
+use crate::error::Result;
+use crate::lexicon::Row;
+use crate::text::fold;
+use crate::tokenize::tokenize;
+use std::collections::HashMap;
+
+/// A unit of time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Second.
+    Second,
+    /// Minute.
+    Minute,
+    /// Hour.
+    Hour,
+    /// Day.
+    Day,
+    /// Week.
+    Week,
+    /// Weekend.
+    Weekend,
+    /// Month.
+    Month,
+    /// Quarter.
+    Quarter,
+    /// Half-year.
+    Half,
+    /// Year.
+    Year,
+    /// Decade.
+    Decade,
+    /// Century.
+    Century,
+}
+
+impl Unit {
+    fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "TS" => Unit::Second,
+            "TM" => Unit::Minute,
+            "TH" => Unit::Hour,
+            "D" => Unit::Day,
+            "W" => Unit::Week,
+            "WE" => Unit::Weekend,
+            "M" => Unit::Month,
+            "Q" => Unit::Quarter,
+            "H" => Unit::Half,
+            "Y" => Unit::Year,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            _ => return None,
+        })
+    }
+}
+
+/// What a phrase means.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Word {
+    /// A month, 1-12; an abbreviation needs a day or a year next to it.
+    Month {
+        /// 1-12.
+        month: u32,
+        /// An abbreviation.
+        abbr: bool,
+    },
+    /// A weekday, Monday = 1; an abbreviation needs a day and a month after it.
+    Weekday {
+        /// Monday = 1.
+        day: u32,
+        /// An abbreviation.
+        abbr: bool,
+    },
+    /// A qualifier and its TIMEX3 mod.
+    Mod(String),
+    /// A day relative to the document date, maybe with a part of the day.
+    Day {
+        /// Days from the document date.
+        offset: i32,
+        /// A part of the day.
+        part: Option<String>,
+    },
+    /// A part of the day (MO, AF, EV, NI, DT); an event word ("soirée") is one only after a
+    /// cue ("dans la soirée").
+    Part {
+        /// TIMEX3 code.
+        code: String,
+        /// The word may name an event.
+        event: bool,
+    },
+    /// A clock time written as a word.
+    Time {
+        /// 0-23.
+        hour: u32,
+        /// 0-59.
+        minute: u32,
+    },
+    /// A unit of time.
+    Unit(Unit),
+    /// A word that is a duration by itself.
+    Duration(String),
+    /// A number; `None` for an unspecified one ("plusieurs").
+    Number(Option<f64>),
+    /// One half.
+    Half,
+    /// An ordinal; -1 is "last".
+    Ordinal(i32),
+    /// A relative word: offset, and whether it stands after what it qualifies.
+    Rel {
+        /// -1, 0 or 1.
+        offset: i32,
+        /// It stands after what it qualifies.
+        after: bool,
+    },
+    /// A season code; ambiguous ones need a year or a relative word.
+    Season {
+        /// SP, SU, FA, WI.
+        code: String,
+        /// Needs a year or a relative word.
+        ambiguous: bool,
+    },
+    /// "il y a" (before the number) or "ago" (after the unit).
+    Ago {
+        /// It stands after the unit.
+        after: bool,
+    },
+    /// A determiner kept in the span.
+    Det,
+    /// The link between a period and its date.
+    Of,
+    /// The decade word ("années").
+    Decade,
+    /// A word before a bare year or month; strong cues accept a year before any word.
+    Cue {
+        /// A strong cue.
+        strong: bool,
+    },
+    /// A word that may follow a bare year.
+    AfterYear,
+    /// The opening word of a range and its closing words (folded token keys).
+    Range {
+        /// Closing words, as token keys.
+        closers: Vec<String>,
+    },
+    /// A word between two day numbers that share a month.
+    List,
+    /// A word after which a bare weekday is in the future.
+    Future,
+    /// A period code letter (Q, H).
+    PeriodCode(Unit),
+    /// A word that makes a number and a unit a frequency.
+    Set,
+    /// A word after which a number is an identifier, not a year ("numéro 1998").
+    NumberSign,
+    /// A word before "la nuit", "the day".
+    AnchorCue,
+    /// "même", "same".
+    Same,
+    /// A vague reference (PRESENT_REF, PAST_REF, FUTURE_REF).
+    Ref(String),
+    /// The hour sign of clock times ("h").
+    Hour,
+    /// A time zone after a clock time.
+    Timezone(String),
+    /// a.m. or p.m.
+    Ampm {
+        /// p.m.
+        pm: bool,
+    },
+}
+
+/// The phrase table of one language.
+#[derive(Clone, Debug, Default)]
+pub struct Words {
+    phrases: HashMap<String, Vec<Word>>,
+    /// Longest phrase, in tokens.
+    pub max_len: usize,
+}
+
+/// A token as the phrase table sees it: lower case, typographic apostrophes and dashes made
+/// ASCII, accents kept ("à" is not "a", "dès" is not "des").
+pub fn lower(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '‘' | 'ʼ' | '´' | '`' => '\'',
+            '‐' | '‑' | '‒' | '–' | '—' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// The token key of a phrase: its tokens, [`lower`]ed, joined by spaces. A lone elision
+/// ("l'", "jusqu'") is one token, as it is before a word.
+pub fn key_of(phrase: &str) -> String {
+    let toks = tokenize(phrase);
+    let mut parts: Vec<String> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let s = lower(t.text(phrase));
+        if i > 0 && s == "'" && !t.space_before {
+            if let Some(last) = parts.last_mut() {
+                last.push('\'');
+                continue;
+            }
+        }
+        parts.push(s);
+    }
+    parts.join(" ")
+}
+
+impl Words {
+    /// Read the rows of one `dates.tsv`.
+    pub fn from_rows(rows: &[Row]) -> Result<Words> {
+        let mut words = Words::default();
+        for row in rows {
+            let phrase = row.field(0, "a phrase")?;
+            let kind = row.field(1, "a kind")?;
+            let value = row.opt(2);
+            let flag = row.opt(3);
+            let need = |what: &str| row.error(2, format!("expected {what}"));
+            let int = |lo: i32, hi: i32, what: &str| -> Result<i32> {
+                value
+                    .trim_start_matches('+')
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|v| (lo..=hi).contains(v))
+                    .ok_or_else(|| need(what))
+            };
+            let flag_is = |allowed: &[&str]| -> Result<()> {
+                if allowed.contains(&flag) {
+                    Ok(())
+                } else {
+                    Err(row.error(
+                        3,
+                        format!("expected flag {} or nothing", allowed[1..].join(" or ")),
+                    ))
+                }
+            };
+            let word = match kind {
+                "month" => {
+                    flag_is(&["", "abbr"])?;
+                    Word::Month {
+                        month: int(1, 12, "a month number 1-12")? as u32,
+                        abbr: flag == "abbr",
+                    }
+                }
+                "weekday" => {
+                    flag_is(&["", "abbr"])?;
+                    Word::Weekday {
+                        day: int(1, 7, "a weekday number 1-7 (Monday = 1)")? as u32,
+                        abbr: flag == "abbr",
+                    }
+                }
+                "mod" => match value {
+                    "START" | "MID" | "END" | "APPROX" => Word::Mod(value.to_string()),
+                    _ => return Err(need("a TIMEX3 mod: START, MID, END or APPROX")),
+                },
+                "day" => {
+                    if !matches!(flag, "" | "MO" | "AF" | "EV" | "NI" | "DT") {
+                        return Err(row.error(3, "expected a part of the day: MO, AF, EV, NI, DT"));
+                    }
+                    Word::Day {
+                        offset: int(-30, 30, "an offset in days")?,
+                        part: (!flag.is_empty()).then(|| flag.to_string()),
+                    }
+                }
+                "part" => {
+                    flag_is(&["", "event"])?;
+                    match value {
+                        "MO" | "AF" | "EV" | "NI" | "DT" => Word::Part {
+                            code: value.to_string(),
+                            event: flag == "event",
+                        },
+                        _ => return Err(need("a part of the day: MO, AF, EV, NI, DT")),
+                    }
+                }
+                "time" => {
+                    let (h, m) = value.split_once(':').ok_or_else(|| need("a time HH:MM"))?;
+                    match (h.parse::<u32>(), m.parse::<u32>()) {
+                        (Ok(hour), Ok(minute)) if hour < 24 && minute < 60 => {
+                            Word::Time { hour, minute }
+                        }
+                        _ => return Err(need("a time HH:MM")),
+                    }
+                }
+                "unit" => Word::Unit(
+                    Unit::parse(value)
+                        .ok_or_else(|| need("a unit: TS TM TH D W WE M Q H Y DE CE"))?,
+                ),
+                "duration" => {
+                    if !value.starts_with('P') || value.len() < 3 {
+                        return Err(need("a TIMEX3 duration such as P5Y"));
+                    }
+                    Word::Duration(value.to_string())
+                }
+                "number" => Word::Number(if value == "X" {
+                    None
+                } else {
+                    Some(
+                        value
+                            .parse::<f64>()
+                            .ok()
+                            .filter(|v| *v >= 0.0)
+                            .ok_or_else(|| need("a number or X"))?,
+                    )
+                }),
+                "half" => Word::Half,
+                "ordinal" => Word::Ordinal(int(-1, 53, "an ordinal 1-53 or -1")?),
+                "rel" => {
+                    flag_is(&["", "before", "after"])?;
+                    if flag.is_empty() {
+                        return Err(row.error(3, "expected flag before or after"));
+                    }
+                    Word::Rel {
+                        offset: int(-1, 1, "an offset -1, 0 or 1")?,
+                        after: flag == "after",
+                    }
+                }
+                "season" => {
+                    flag_is(&["", "ambiguous"])?;
+                    match value {
+                        "SP" | "SU" | "FA" | "WI" => Word::Season {
+                            code: value.to_string(),
+                            ambiguous: flag == "ambiguous",
+                        },
+                        _ => return Err(need("a season: SP, SU, FA, WI")),
+                    }
+                }
+                "ago" => match value {
+                    "before" | "after" => Word::Ago {
+                        after: value == "after",
+                    },
+                    _ => return Err(need("before or after")),
+                },
+                "det" => Word::Det,
+                "of" => Word::Of,
+                "decade" => Word::Decade,
+                "cue" => match value {
+                    "strong" | "weak" => Word::Cue {
+                        strong: value == "strong",
+                    },
+                    _ => return Err(need("strong or weak")),
+                },
+                "after_year" => Word::AfterYear,
+                "range" => {
+                    if value.is_empty() {
+                        return Err(need("closing words, separated by |"));
+                    }
+                    Word::Range {
+                        closers: value.split('|').map(key_of).collect(),
+                    }
+                }
+                "list" => Word::List,
+                "future" => Word::Future,
+                "period_code" => match value {
+                    "Q" => Word::PeriodCode(Unit::Quarter),
+                    "H" => Word::PeriodCode(Unit::Half),
+                    _ => return Err(need("Q or H")),
+                },
+                "set" => Word::Set,
+                "number_sign" => Word::NumberSign,
+                "anchor_cue" => Word::AnchorCue,
+                "same" => Word::Same,
+                "ref" => match value {
+                    "PRESENT_REF" | "PAST_REF" | "FUTURE_REF" => Word::Ref(value.to_string()),
+                    _ => return Err(need("PRESENT_REF, PAST_REF or FUTURE_REF")),
+                },
+                "hour" => Word::Hour,
+                "timezone" => {
+                    if value.is_empty() {
+                        return Err(need("a time zone suffix such as Z"));
+                    }
+                    Word::Timezone(value.to_string())
+                }
+                "ampm" => match value {
+                    "am" | "pm" => Word::Ampm { pm: value == "pm" },
+                    _ => return Err(need("am or pm")),
+                },
+                _ => {
+                    return Err(row.error(
+                        1,
+                        "expected a kind: month, weekday, mod, day, part, time, unit, duration, \
+                         number, half, ordinal, rel, season, ago, det, of, decade, cue, \
+                         after_year, range, list, future, period_code, set, number_sign, anchor_cue, \
+                         same, ref, hour, timezone, ampm",
+                    ));
+                }
+            };
+            let key = key_of(phrase);
+            if key.is_empty() {
+                return Err(row.error(0, "expected a phrase with at least one word"));
+            }
+            words.max_len = words.max_len.max(key.split(' ').count());
+            // Text typed without accents still matches, for words long enough not to collide
+            // with another word ("fevrier", "debut", but not "a" for "à" or "des" for "dès").
+            let bare = fold(&key);
+            if bare != key && bare.split(' ').all(|w| w.chars().count() >= 4) {
+                let list = words.phrases.entry(bare).or_default();
+                if !list.contains(&word) {
+                    list.push(word.clone());
+                }
+            }
+            let list = words.phrases.entry(key).or_default();
+            if !list.contains(&word) {
+                list.push(word);
+            }
+        }
+        Ok(words)
+    }
+
+    /// The meanings of a folded token key.
+    pub fn get(&self, key: &str) -> &[Word] {
+        self.phrases.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::parse;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    fn rows(s: &str) -> Vec<Row> {
+        let path: Arc<Path> = Arc::from(Path::new("d.tsv"));
+        parse(&path, s).unwrap()
+    }
+
+    #[test]
+    fn phrases_are_token_keys() {
+        let w = Words::from_rows(&rows(
+            "l'an dernier\tunit\tY\nsept.\tmonth\t9\tabbr\njusqu'\tcue\tweak\n\
+             février\tmonth\t2\nà\tcue\tweak\n",
+        ))
+        .unwrap();
+        assert_eq!(w.get("l' an dernier"), &[Word::Unit(Unit::Year)]);
+        assert_eq!(
+            w.get("sept ."),
+            &[Word::Month {
+                month: 9,
+                abbr: true
+            }]
+        );
+        assert_eq!(w.get("jusqu'"), &[Word::Cue { strong: false }]);
+        assert_eq!(w.max_len, 3);
+        // Accents may be missing on long words, not on short ones.
+        assert_eq!(w.get("fevrier"), w.get("février"));
+        assert!(!w.get("février").is_empty());
+        assert!(w.get("a").is_empty());
+    }
+
+    #[test]
+    fn malformed_rows_name_line_and_column() {
+        for (line, want) in [
+            (
+                "mai\tmonth\t13\n",
+                "d.tsv:1:11: expected a month number 1-12",
+            ),
+            (
+                "mai\tmonth\t5\tshort\n",
+                "d.tsv:1:13: expected flag abbr or nothing",
+            ),
+            ("x\tnope\t1\n", "d.tsv:1:3: expected a kind"),
+            ("fin\tmod\tLATE\n", "d.tsv:1:9: expected a TIMEX3 mod"),
+        ] {
+            let err = Words::from_rows(&rows(line)).unwrap_err().to_string();
+            assert!(err.starts_with(want), "{line:?}: {err}");
+        }
+    }
+}
