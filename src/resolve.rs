@@ -218,7 +218,7 @@ impl Resolver<'_> {
                 .map(|(k, mut v)| (k, v.remove(0)))
                 .collect()
         };
-        let multi_orgs: Vec<String> = mentions
+        let multi_orgs: std::collections::HashSet<String> = mentions
             .iter()
             .enumerate()
             .filter(|(i, m)| m.label == Label::Org && ws[*i].len() >= 2)
@@ -250,7 +250,11 @@ impl Resolver<'_> {
             }
             let w = &ws[i];
             let last = fold(&w[w.len() - 1]);
-            let sentence_initial = sentences.iter().any(|s| s.first == mentions[i].tokens.0);
+            // Sentences are in text order: a binary search, not a scan per mention
+            // (which was quadratic on a long text of unknown names).
+            let sentence_initial = sentences
+                .binary_search_by_key(&mentions[i].tokens.0, |s| s.first)
+                .is_ok();
             if org_names.contains(&fold(mentions[i].span.slice(text))) {
                 // The same name typed ORG elsewhere ("cofondateur de Globex … a quitté Globex").
                 mentions[i].label = Label::Org;
@@ -302,6 +306,10 @@ impl Resolver<'_> {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut by_known: HashMap<usize, usize> = HashMap::new();
         let mut people_full: Vec<(usize, String, String)> = Vec::new(); // (entity, folded first, folded surname)
+        // Each (entity, first, surname) once: a known person named on every line of a
+        // long text must not make the bare-surname scans below quadratic.
+        let mut people_seen: std::collections::HashSet<(usize, String, String)> =
+            std::collections::HashSet::new();
         let new_entity = |entities: &mut Vec<Entity>, label: Label, known: Option<usize>| {
             entities.push(Entity {
                 label,
@@ -331,13 +339,19 @@ impl Resolver<'_> {
                 entity_of[i] = Some(e);
                 if w.len() >= 2 {
                     by_key.entry(fold(&w.join(" "))).or_insert(e);
-                    people_full.push((e, fold(&w[0]), fold(&w[w.len() - 1])));
+                    let p = (e, fold(&w[0]), fold(&w[w.len() - 1]));
+                    if people_seen.insert(p.clone()) {
+                        people_full.push(p);
+                    }
                 }
                 let canonical = &self.gazetteer.known()[k].name;
                 let cw: Vec<String> = canonical.split_whitespace().map(String::from).collect();
                 if cw.len() >= 2 {
                     by_key.entry(fold(canonical)).or_insert(e);
-                    people_full.push((e, fold(&cw[0]), fold(&cw[cw.len() - 1])));
+                    let p = (e, fold(&cw[0]), fold(&cw[cw.len() - 1]));
+                    if people_seen.insert(p.clone()) {
+                        people_full.push(p);
+                    }
                 }
                 if fold(canonical) != fold(&w.join(" ")) {
                     joined[i] = Some(("lexicon-alias", usize::MAX));
