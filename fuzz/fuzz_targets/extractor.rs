@@ -41,7 +41,13 @@ fuzz_target!(|data: &[u8]| {
             let doc = ex.extract(TEXT, &Options::default()).expect("extract");
             for e in &doc.entities {
                 for m in &e.mentions {
-                    assert_eq!(TEXT.chars().skip(m.start).take(m.end - m.start).collect::<String>(), m.text);
+                    assert_eq!(
+                        TEXT.chars()
+                            .skip(m.start)
+                            .take(m.end - m.start)
+                            .collect::<String>(),
+                        m.text
+                    );
                 }
             }
         }

@@ -32,7 +32,10 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => return check_error(&e, text),
     };
     let mut classes = HashMap::new();
-    classes.insert("role".to_string(), vec!["pdg".to_string(), "ceo".to_string()]);
+    classes.insert(
+        "role".to_string(),
+        vec!["pdg".to_string(), "ceo".to_string()],
+    );
     classes.insert("kin".to_string(), vec!["frere".to_string()]);
     for row in &rows {
         for i in 0..row.fields.len() + 1 {
