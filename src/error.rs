@@ -96,8 +96,30 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// One line, always: control characters that came from the input (a line
+    /// break inside a `--doc-date` or a batch line's `"lang"`) are written escaped.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
+        let message = self.message();
+        if !message.contains(char::is_control) {
+            return f.write_str(&message);
+        }
+        for c in message.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Error {
+    fn message(&self) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        let f = &mut s;
+        let _ = match &self.kind {
             ErrorKind::Lexicon {
                 path,
                 line,
@@ -120,7 +142,8 @@ impl fmt::Display for Error {
             } => write!(f, "{}: {}", p.display(), source),
             ErrorKind::Io { path: None, source } => write!(f, "{source}"),
             ErrorKind::Json { origin, message } => write!(f, "{origin}: invalid JSON: {message}"),
-        }
+        };
+        s
     }
 }
 
@@ -130,5 +153,23 @@ impl std::error::Error for Error {
             ErrorKind::Io { source, .. } => Some(source),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_one_line_whatever_the_input() {
+        let e = Error::new(ErrorKind::BadDate(
+            "'2020-01-01\nrm -rf\r\t\u{1b}[31m'".into(),
+        ));
+        assert_eq!(
+            e.to_string(),
+            "bad date: '2020-01-01\\nrm -rf\\r\\t\\u{1b}[31m'"
+        );
+        let e = Error::lexicon("a\nb.tsv", 3, 4, "expected x");
+        assert_eq!(e.to_string(), "a\\nb.tsv:3:4: expected x");
     }
 }

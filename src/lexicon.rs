@@ -12,7 +12,7 @@
 //! `path:line:column: what was expected`.
 
 use crate::error::{Error, Result};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -45,12 +45,18 @@ impl Row {
 
     /// An error about field `i` of this row.
     pub fn error(&self, i: usize, message: impl Into<String>) -> Error {
+        self.error_at(i, 0, message)
+    }
+
+    /// An error about the part of field `i` that starts `offset` characters
+    /// into it (a token of a relation pattern).
+    pub fn error_at(&self, i: usize, offset: usize, message: impl Into<String>) -> Error {
         let column = self
             .columns
             .get(i)
             .copied()
             .unwrap_or_else(|| self.columns.last().copied().unwrap_or(1));
-        Error::lexicon(self.path.to_path_buf(), self.line, column, message)
+        Error::lexicon(self.path.to_path_buf(), self.line, column + offset, message)
     }
 }
 
@@ -96,6 +102,7 @@ pub const BUILTIN: &[(&str, &str, &str)] = builtin![
 #[derive(Clone, Debug, Default)]
 pub struct LexiconSet {
     files: BTreeMap<(String, String), Vec<Row>>,
+    warnings: Vec<String>,
 }
 
 impl LexiconSet {
@@ -105,6 +112,10 @@ impl LexiconSet {
         for (part, file, contents) in BUILTIN {
             let path: Arc<Path> = Arc::from(PathBuf::from(format!("<builtin>/{part}/{file}")));
             let rows = parse(&path, contents)?;
+            let mut seen = HashMap::new();
+            for row in &rows {
+                set.check_duplicate(file, row, &mut seen);
+            }
             set.files.insert((part.to_string(), file.to_string()), rows);
         }
         Ok(set)
@@ -143,8 +154,7 @@ impl LexiconSet {
                     .and_then(|s| s.to_str())
                     .unwrap_or("")
                     .to_string();
-                let key = (part.clone(), name.clone());
-                if !self.files.contains_key(&key) {
+                if !self.files.contains_key(&(part.clone(), name.clone())) {
                     return Err(Error::bad_argument(format!(
                         "{}: unknown lexicon file (known in {part}/: {})",
                         path.display(),
@@ -158,27 +168,108 @@ impl LexiconSet {
                 }
                 let bytes = std::fs::read(&path).map_err(|e| Error::io(Some(path.clone()), e))?;
                 let contents = String::from_utf8(bytes).map_err(|e| {
+                    let offset = e.utf8_error().valid_up_to();
+                    let bytes = e.as_bytes();
+                    let line_start = bytes[..offset]
+                        .iter()
+                        .rposition(|&b| b == b'\n')
+                        .map_or(0, |p| p + 1);
+                    // Column in characters: the valid prefix of the line is UTF-8.
+                    let column = String::from_utf8_lossy(&bytes[line_start..offset])
+                        .chars()
+                        .count();
                     Error::lexicon(
                         &path,
-                        1 + line_of(e.as_bytes(), e.utf8_error().valid_up_to()),
-                        1,
-                        "file is not valid UTF-8",
+                        1 + line_of(bytes, offset),
+                        column + 1,
+                        format!("invalid UTF-8 (byte offset {offset}); lexicon files are UTF-8"),
                     )
                 })?;
-                let arc: Arc<Path> = Arc::from(path.as_path());
-                let rows = parse(&arc, &contents)?;
-                let target = self.files.get_mut(&key).expect("checked above");
-                for row in rows {
-                    if let Some(name) = row.fields[0].strip_prefix('-') {
-                        let name = name.trim().to_string();
-                        target.retain(|r| r.fields[0] != name);
-                    } else {
-                        target.push(row);
-                    }
-                }
+                self.add_file(&part, &name, &path, &contents)?;
             }
         }
         Ok(())
+    }
+
+    /// Lay the contents of one file over the lexicon file `part/file` (as
+    /// [`add_dir`](Self::add_dir) does for each file of a directory); `path` names
+    /// it in errors and warnings. An entry that is already there gives a warning.
+    pub fn add_file(&mut self, part: &str, file: &str, path: &Path, contents: &str) -> Result<()> {
+        let key = (part.to_string(), file.to_string());
+        if !self.files.contains_key(&key) {
+            return Err(Error::bad_argument(format!(
+                "{}: unknown lexicon file {part}/{file}",
+                path.display()
+            )));
+        }
+        let arc: Arc<Path> = Arc::from(path);
+        let rows = parse(&arc, contents)?;
+        let mut seen = HashMap::new();
+        // Relation rules replace built-in rules with the same id (see relate):
+        // only a rule given twice in one file is a duplicate.
+        if file != "relations.tsv" {
+            for row in self.rows(part, file) {
+                for k in entry_keys(file, row) {
+                    seen.entry(k).or_insert_with(|| row.clone());
+                }
+            }
+        }
+        let mut added = Vec::new();
+        for row in rows {
+            if let Some(name) = row.fields[0].strip_prefix('-') {
+                let name = name.trim().to_string();
+                if let Some(target) = self.files.get_mut(&key) {
+                    target.retain(|r| r.fields[0] != name);
+                }
+                seen.retain(|_, r: &mut Row| r.fields[0] != name);
+            } else {
+                self.check_duplicate(file, &row, &mut seen);
+                added.push(row);
+            }
+        }
+        if let Some(target) = self.files.get_mut(&key) {
+            target.extend(added);
+        }
+        Ok(())
+    }
+
+    /// Warn about an entry of `row` that `seen` already holds (from another row
+    /// of the same lexicon file), naming both lines; then remember its entries.
+    fn check_duplicate(&mut self, file: &str, row: &Row, seen: &mut HashMap<String, Row>) {
+        for k in entry_keys(file, row) {
+            match seen.get(&k) {
+                Some(first) => {
+                    let same = first.fields.len() == row.fields.len()
+                        && first.fields[1..] == row.fields[1..];
+                    let what = if same { "duplicate" } else { "conflicting" };
+                    self.warnings.push(format!(
+                        "{}:{}: {what} entry '{k}' (also at {}:{}){}",
+                        row.path.display(),
+                        row.line,
+                        first.path.display(),
+                        first.line,
+                        if same {
+                            String::new()
+                        } else {
+                            format!(
+                                ": '{}' there, '{}' here",
+                                first.fields.join("\t"),
+                                row.fields.join("\t")
+                            )
+                        }
+                    ));
+                }
+                None => {
+                    seen.insert(k, row.clone());
+                }
+            }
+        }
+    }
+
+    /// Warnings about duplicate or conflicting entries, one line each,
+    /// as `path:line: … (also at path:line)`.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// The rows of one file (empty if the file is unknown).
@@ -191,6 +282,34 @@ impl LexiconSet {
     /// The known (part, file) names.
     pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
         self.files.keys().map(|(p, f)| (p.as_str(), f.as_str()))
+    }
+}
+
+/// The keys under which a row's entries are looked up: the rule id for relation
+/// patterns, the name and every alias for known people and organisations, the
+/// entry as written for products, the word and its kind for date words, else
+/// the first field (folded, spaces collapsed, as the stages compare them).
+fn entry_keys(file: &str, row: &Row) -> Vec<String> {
+    let key = |s: &str| crate::recognize::names::phrase_key(s);
+    match file {
+        "relations.tsv" => vec![row.opt(1).to_string()],
+        // Matched as written (case-aware gazetteer).
+        "products.txt" => vec![row.fields[0].clone()],
+        // One word may play several parts ("from": a cue, a range opener).
+        "dates.tsv" => vec![format!("{} ({})", key(&row.fields[0]), row.opt(1))],
+        // One description may name several entities over the years.
+        "descriptions.tsv" => vec![format!("{} ({})", key(&row.fields[0]), key(row.opt(1)))],
+        "people.tsv" | "orgs.tsv" => std::iter::once(row.fields[0].as_str())
+            .chain(row.opt(1).split('|'))
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .fold(Vec::new(), |mut keys, a| {
+                if !keys.iter().any(|k| k == a) {
+                    keys.push(a.to_string());
+                }
+                keys
+            }),
+        _ => vec![key(&row.fields[0])],
     }
 }
 
@@ -273,5 +392,61 @@ mod tests {
     #[test]
     fn builtin_lexicons_parse() {
         LexiconSet::builtin().unwrap();
+    }
+
+    #[test]
+    fn overlays_warn_about_duplicates_naming_both_lines() {
+        let mut set = LexiconSet::builtin().unwrap();
+        let path = Path::new("my/common/people.tsv");
+        set.add_file(
+            "common",
+            "people.tsv",
+            path,
+            "Luc Martin\t\tm\n# c\nLuc Martin\t\tf\nAnne Roy\nAnne Roy\n",
+        )
+        .unwrap();
+        assert_eq!(
+            set.warnings(),
+            &[
+                "my/common/people.tsv:3: conflicting entry 'Luc Martin' (also at my/common/people.tsv:1): 'Luc Martin\t\tm' there, 'Luc Martin\t\tf' here",
+                "my/common/people.tsv:5: duplicate entry 'Anne Roy' (also at my/common/people.tsv:4)",
+            ]
+        );
+        // Against a built-in entry, and a removed entry may come back.
+        let builtin_line = set.rows("fr", "titles.tsv")[0].line;
+        let first = set.rows("fr", "titles.tsv")[0].fields.join("\t");
+        let mut set = LexiconSet::builtin().unwrap();
+        set.add_file("fr", "titles.tsv", Path::new("t.tsv"), &first)
+            .unwrap();
+        assert_eq!(set.warnings().len(), 1);
+        assert!(
+            set.warnings()[0].starts_with("t.tsv:1: duplicate entry")
+                && set.warnings()[0]
+                    .ends_with(&format!("(also at <builtin>/fr/titles.tsv:{builtin_line})")),
+            "{:?}",
+            set.warnings()
+        );
+        let mut set = LexiconSet::builtin().unwrap();
+        let name = &set.rows("fr", "titles.tsv")[0].fields[0].clone();
+        set.add_file(
+            "fr",
+            "titles.tsv",
+            Path::new("t.tsv"),
+            &format!("-{name}\n{first}\n"),
+        )
+        .unwrap();
+        assert_eq!(set.warnings(), &[] as &[String]);
+        // Relation rules with a built-in id replace it: no warning.
+        let mut set = LexiconSet::builtin().unwrap();
+        let rule = set.rows("fr", "relations.tsv")[0].fields.join("\t");
+        set.add_file("fr", "relations.tsv", Path::new("r.tsv"), &rule)
+            .unwrap();
+        assert_eq!(set.warnings(), &[] as &[String]);
+    }
+
+    #[test]
+    fn builtin_lexicons_have_no_duplicates() {
+        let set = LexiconSet::builtin().unwrap();
+        assert_eq!(set.warnings(), &[] as &[String]);
     }
 }

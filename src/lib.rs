@@ -24,6 +24,16 @@
 //! # Ok::<(), nergraph::Error>(())
 //! ```
 //!
+//! ## Errors and panics
+//!
+//! Everything that reads input a caller gives (text bytes, lexicon files, batch
+//! lines, dates) returns [`Result`]; every [`Error`] displays as one line. No
+//! function panics on any input: the text pipeline, the lexicon and pattern
+//! parsers and the batch line reader are fuzzed (see `fuzz/README.md`) and
+//! property-tested, and take time linear in their input. The only `expect`s
+//! outside tests are on the crate's own data (serialising its output types to
+//! JSON, parsing its built-in relation maps), which cannot fail.
+//!
 //! ## Stages
 //! - [`tokenize`]: tokens and sentences;
 //! - [`lexicon`]: loading the lexicon files;
@@ -34,6 +44,7 @@
 
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod document;
 pub mod error;
 pub mod eval;

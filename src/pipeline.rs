@@ -59,6 +59,8 @@ pub struct Extractor {
     abbreviations: Vec<HashSet<String>>,
     detector: LangDetector,
     descriptions: Descriptions,
+    /// Lexicon warnings (duplicate or conflicting entries), see [`LexiconSet::warnings`].
+    warnings: Vec<String>,
 }
 
 /// Builds an [`Extractor`].
@@ -159,7 +161,14 @@ impl Extractor {
             abbreviations,
             detector: LangDetector::new(fr, en),
             descriptions: Descriptions::from_lexicons(set)?,
+            warnings: set.warnings().to_vec(),
         })
+    }
+
+    /// Warnings about the lexicons it was built from (duplicate or conflicting
+    /// entries, each naming both lines); empty for the built-in lexicons.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// The language detector.

@@ -322,7 +322,7 @@ impl Resolver<'_> {
                 .map(|(k, mut v)| (k, v.remove(0)))
                 .collect()
         };
-        let multi_orgs: Vec<String> = mentions
+        let multi_orgs: std::collections::HashSet<String> = mentions
             .iter()
             .enumerate()
             .filter(|(i, m)| m.label == Label::Org && ws[*i].len() >= 2)
@@ -405,6 +405,10 @@ impl Resolver<'_> {
         let mut by_key: FastMap<String, usize> = FastMap::default();
         let mut by_known: FastMap<usize, usize> = FastMap::default();
         let mut people_full: Vec<(usize, String, String)> = Vec::new(); // (entity, folded first, folded surname)
+        // Each (entity, first, surname) once: a known person named on every line of a
+        // long text must not make the bare-surname scans below quadratic.
+        let mut people_seen: std::collections::HashSet<(usize, String, String)> =
+            std::collections::HashSet::new();
         let new_entity = |entities: &mut Vec<Entity>, label: Label, known: Option<usize>| {
             entities.push(Entity {
                 label,
@@ -434,13 +438,19 @@ impl Resolver<'_> {
                 entity_of[i] = Some(e);
                 if w.len() >= 2 {
                     by_key.entry(fold(&w.join(" "))).or_insert(e);
-                    people_full.push((e, fold(&w[0]), fold(&w[w.len() - 1])));
+                    let p = (e, fold(&w[0]), fold(&w[w.len() - 1]));
+                    if people_seen.insert(p.clone()) {
+                        people_full.push(p);
+                    }
                 }
                 let canonical = &self.gazetteer.known()[k].name;
                 let cw: Vec<String> = canonical.split_whitespace().map(String::from).collect();
                 if cw.len() >= 2 {
                     by_key.entry(fold(canonical)).or_insert(e);
-                    people_full.push((e, fold(&cw[0]), fold(&cw[cw.len() - 1])));
+                    let p = (e, fold(&cw[0]), fold(&cw[cw.len() - 1]));
+                    if people_seen.insert(p.clone()) {
+                        people_full.push(p);
+                    }
                 }
                 if fold(canonical) != fold(&w.join(" ")) {
                     joined[i] = Some(("lexicon-alias", usize::MAX));

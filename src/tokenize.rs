@@ -132,47 +132,76 @@ fn push_word(text: &str, start: usize, w: &str, space_before: bool, out: &mut Ve
         out.push(make(text, start, start + w.len(), kind, space_before));
         return;
     }
-    // Elision: "d'OpenAI", "qu’il".
-    if let Some((i, c)) = w.char_indices().find(|&(_, c)| is_apostrophe(c)) {
-        let head = &w[..i];
-        let rest = &w[i + c.len_utf8()..];
-        if !rest.is_empty()
-            && rest.chars().next().is_some_and(char::is_alphabetic)
-            && ELISIONS.iter().any(|e| head.eq_ignore_ascii_case(e))
-        {
-            let cut = start + i + c.len_utf8();
-            out.push(make(text, start, cut, TokenKind::Elision, space_before));
-            push_word(text, cut, rest, false, out);
-            return;
+    // A loop over the word's tail, not recursion, and no scan of the whole tail
+    // per step: a hostile word of any length ("l'l'l'…", "ab.Cdab.Cd…", which
+    // UAX #29 keeps whole) costs linear time and constant stack. (Robustness
+    // issue: the recursive version was quadratic and could overflow the stack.)
+    let (mut start, mut w, mut space_before) = (start, w, space_before);
+    // The possessive ending's length, and where the last apostrophe before it
+    // is (a byte offset in `text`): the tail is a possessive once it is passed.
+    let possessive = ["'s", "'S", "’s", "’S"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p).map(|_| p.len()));
+    let inner_apostrophe =
+        possessive.and_then(|p| w[..w.len() - p].rfind(is_apostrophe).map(|i| start + i));
+    loop {
+        // Elision: "d'OpenAI", "qu’il". Elided words are short, so only an
+        // apostrophe in the first few bytes can end one.
+        let first_apostrophe = w
+            .char_indices()
+            .take_while(|&(i, _)| i <= MAX_ELISION_BYTES)
+            .find(|&(_, c)| is_apostrophe(c));
+        if let Some((i, c)) = first_apostrophe {
+            let head = &w[..i];
+            let rest = &w[i + c.len_utf8()..];
+            if rest.chars().next().is_some_and(char::is_alphabetic)
+                && ELISIONS.iter().any(|e| head.eq_ignore_ascii_case(e))
+            {
+                let cut = start + i + c.len_utf8();
+                out.push(make(text, start, cut, TokenKind::Elision, space_before));
+                // The rest starts with a letter: still a word.
+                (start, w, space_before) = (cut, rest, false);
+                continue;
+            }
         }
-        // Possessive: "Musk's", "Altman’s".
-        if (rest == "s" || rest == "S") && i > 0 {
-            out.push(make(text, start, start + i, TokenKind::Word, space_before));
+        // Possessive: "Musk's", "Altman’s" (the only apostrophe left in the word).
+        // (An elision may have taken the ending's apostrophe: "l's" leaves "s".)
+        if let Some(i) = possessive.and_then(|p| w.len().checked_sub(p)) {
+            if i > 0 && inner_apostrophe.is_none_or(|a| a < start) {
+                out.push(make(text, start, start + i, TokenKind::Word, space_before));
+                out.push(make(
+                    text,
+                    start + i,
+                    start + w.len(),
+                    TokenKind::Possessive,
+                    false,
+                ));
+                return;
+            }
+        }
+        // A full stop glued to the next sentence: "mois.Lorsqu'il", "formelle.En".
+        if let Some(i) = glued_stop(w) {
+            // The head holds no glued stop (this one is the first), so this
+            // recursion goes one level deep at most.
+            push_word(text, start, &w[..i], space_before, out);
             out.push(make(
                 text,
                 start + i,
-                start + w.len(),
-                TokenKind::Possessive,
+                start + i + 1,
+                TokenKind::Punct,
                 false,
             ));
-            return;
+            // The tail starts with a capital: still a word.
+            (start, w, space_before) = (start + i + 1, &w[i + 1..], false);
+            continue;
         }
-    }
-    // A full stop glued to the next sentence: "mois.Lorsqu'il", "formelle.En".
-    if let Some(i) = glued_stop(w) {
-        push_word(text, start, &w[..i], space_before, out);
-        out.push(make(
-            text,
-            start + i,
-            start + i + 1,
-            TokenKind::Punct,
-            false,
-        ));
-        push_word(text, start + i + 1, &w[i + 1..], false, out);
+        out.push(make(text, start, start + w.len(), kind, space_before));
         return;
     }
-    out.push(make(text, start, start + w.len(), kind, space_before));
 }
+
+/// The longest elided word, in bytes ("puisqu", "quoiqu", "lorsqu").
+const MAX_ELISION_BYTES: usize = 7;
 
 /// Position of a `.` between two lower-case letters before and a capital after
 /// ("mois.Lorsqu"), which is a missing space, not an abbreviation or a domain.
@@ -359,6 +388,13 @@ mod tests {
             ("2017-2018", &["2017", "-", "2018"]),
             ("aujourd'hui", &["aujourd'hui"]),
             ("don't", &["don't"]),
+            ("l'l'OpenAI's", &["l'", "l'", "OpenAI", "'s"]),
+            ("O'Brien's", &["O'Brien's"]),
+            ("d'Altman’S", &["d'", "Altman", "’S"]),
+            ("ab.Cdef.Gh's", &["ab.Cdef.Gh", "'s"]),
+            ("ab.Cdef", &["ab", ".", "Cdef"]),
+            ("l's", &["l'", "s"]),
+            ("qu’s", &["qu’", "s"]),
             ("EADS N.V.", &["EADS", "N.V", "."]),
         ];
         for (input, want) in cases {

@@ -20,7 +20,11 @@ pub fn build_extractor(dir: Option<&Path>) -> Result<Extractor, Error> {
     if let Some(d) = dir {
         b = b.lexicons_dir(d);
     }
-    b.build()
+    let ex = b.build()?;
+    for w in ex.warnings() {
+        eprintln!("nergraph: warning: {w}");
+    }
+    Ok(ex)
 }
 
 /// All bytes of a file, or of standard input for "-".

@@ -508,29 +508,13 @@ fn batch_line(
     doc_date: Option<CalDate>,
     lossy: bool,
 ) -> Outcome {
-    let no_id = serde_json::Value::Null;
-    let text = decode(line, lossy)
-        .map_err(|e| (no_id.clone(), Error::bad_argument(format!("line {n}: {e}"))))?;
-    let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        (
-            no_id.clone(),
-            Error::bad_argument(format!("line {n}: not JSON: {e}")),
-        )
-    })?;
-    let id = v.get("id").cloned().unwrap_or(serde_json::Value::Null);
+    // Reading the line is the library's job (nergraph::batch), so that it is fuzzed.
+    let input = nergraph::batch::parse_line(line, lossy)
+        .map_err(|e| (e.id, Error::bad_argument(format!("line {n}: {}", e.error))))?;
+    let id = input.id.clone();
     let fail = |msg: String| (id.clone(), Error::bad_argument(format!("line {n}: {msg}")));
-    let body = v
-        .get("text")
-        .and_then(|t| t.as_str())
-        .ok_or_else(|| fail("no \"text\" string".into()))?;
-    let lang = match v.get("lang").and_then(|l| l.as_str()) {
-        Some(l) => parse_lang(l).map_err(|e| fail(e.to_string()))?,
-        None => lang,
-    };
-    let doc_date = match v.get("doc_date").and_then(|d| d.as_str()) {
-        Some(d) => Some(d.parse::<CalDate>().map_err(|e| fail(e.to_string()))?),
-        None => doc_date,
-    };
+    let Options { lang, doc_date } = input.options(&Options { lang, doc_date });
+    let body = input.text.as_str();
     let mut doc = ex
         .extract(body, &Options { lang, doc_date })
         .map_err(|e| fail(e.to_string()))?;

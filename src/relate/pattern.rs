@@ -178,13 +178,19 @@ impl Pattern {
             .ok_or_else(|| row.error(2, "expected a confidence between 0 and 1"))?;
         let text = row.field(3, "a pattern")?;
         let mut elems = Vec::new();
+        // Errors point at the token: its offset in characters into the field.
+        let at = |tok: &str| {
+            let byte = (tok.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            text.get(..byte).map_or(0, |s| s.chars().count())
+        };
         for tok in text.split_whitespace() {
             let elem = if tok == "~," {
                 Elem::Apposition
             } else if let Some(n) = tok.strip_prefix('~') {
                 Elem::Gap(n.parse().ok().filter(|&n: &usize| n <= 12).ok_or_else(|| {
-                    row.error(
+                    row.error_at(
                         3,
+                        at(tok),
                         format!("in pattern: '{tok}': expected ~N with N from 0 to 12"),
                     )
                 })?)
@@ -194,8 +200,9 @@ impl Pattern {
                     None => (rest, true),
                 };
                 let labels = parse_labels(rest).ok_or_else(|| {
-                    row.error(
+                    row.error_at(
                         3,
+                        at(tok),
                         format!(
                             "in pattern: '{tok}': expected a slot like S:PER, T:ORG or S:PER|ORG"
                         ),
@@ -219,8 +226,9 @@ impl Pattern {
                             let mut known: Vec<String> =
                                 classes.keys().map(|k| format!("@{k}")).collect();
                             known.sort();
-                            row.error(
+                            row.error_at(
                                 3,
+                                at(tok),
                                 format!(
                                     "in pattern: '{tok}': unknown word class '@{name}' (known: {})",
                                     known.join(", ")
@@ -231,7 +239,11 @@ impl Pattern {
                         continue;
                     }
                     if alt.is_empty() {
-                        return Err(row.error(3, format!("in pattern: '{tok}': empty alternative")));
+                        return Err(row.error_at(
+                            3,
+                            at(tok),
+                            format!("in pattern: '{tok}': empty alternative"),
+                        ));
                     }
                     match alt.strip_suffix('*') {
                         Some(p) if !p.is_empty() => prefixes.push(fold(p)),
@@ -611,6 +623,8 @@ mod tests {
             ("FOUNDED\tx\t1.5\tS:PER a T:ORG", 11),
             ("FOUNDED\tx\t0.5\tS:PER a", 15),
             ("FOUNDED\tx\t0.5\tS:PLACE a T:ORG", 15),
+            ("FOUNDED\tx\t0.5\tS:PER  a|| T:ORG", 22),
+            ("FOUNDED\tx\t0.5\tS:PER a ~13 T:ORG", 23),
         ] {
             let rows = crate::lexicon::parse(&path, line).unwrap();
             let err = Pattern::parse(&rows[0], &HashMap::new())
