@@ -616,6 +616,18 @@ impl<'a> Parser<'a> {
 
     /// The longest date expression starting at `i`.
     fn parse(&self, i: usize) -> Option<Found> {
+        // Every rule starts on a lexicon phrase, on a token with a digit ("18", "Q1",
+        // "15h30", "1er"), or on a compound or elided word ("dix-huit", "fifty-year",
+        // "'82"): skip the others without trying the rules.
+        if self.table[i].is_empty()
+            && !self
+                .f(i)
+                .bytes()
+                .any(|b| b.is_ascii_digit() || b == b'-' || b == b'\'')
+            && !self.f(i).contains('’')
+        {
+            return None;
+        }
         let cued = self.cue_before(i).is_some();
         let mut best = self.core(i, cued);
         if let Some(f) = self.with_mod(i) {
