@@ -386,6 +386,8 @@ impl Resolver<'_> {
             } else if self.names.first_name_gender(single).is_some()
                 && Case::of(single) == Case::Title
                 && !self.names.is_place(single)
+                // "Trent 900", "Russel 2000": a name before a number is a model or an index.
+                && tokens.get(mentions[i].tokens.1).is_none_or(|t| t.kind != TokenKind::Number)
             {
                 // A first name alone, with no full name to attach to: "Jessica, 12 ans".
                 mentions[i].label = Label::Person;
