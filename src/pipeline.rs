@@ -249,15 +249,12 @@ impl Extractor {
             descriptions: &self.descriptions,
             doc_year: opts.doc_date.map(|d| d.year),
         };
+        let relate = |res: &mut Resolution| {
+            self.relations
+                .find(text, &tokens, &sentences, res, &self.names, lang)
+        };
         let mut resolution = resolver.resolve(text, &tokens, &sentences, mentions, lang);
-        let mut relations = self.relations.find(
-            text,
-            &tokens,
-            &sentences,
-            &mut resolution,
-            &self.names,
-            lang,
-        );
+        let mut relations = relate(&mut resolution);
         // Names that relation context typed PERSON ("Shivon Zilis, membre du conseil
         // de …") are resolved again, so that their bare surnames and pronouns join them.
         if resolution
@@ -267,14 +264,7 @@ impl Extractor {
         {
             let mentions = std::mem::take(&mut resolution.mentions);
             resolution = resolver.resolve(text, &tokens, &sentences, mentions, lang);
-            relations = self.relations.find(
-                text,
-                &tokens,
-                &sentences,
-                &mut resolution,
-                &self.names,
-                lang,
-            );
+            relations = relate(&mut resolution);
         }
         Analysis {
             lang,

@@ -733,7 +733,7 @@ impl Resolver<'_> {
             let Some(best) = best else { continue };
             // The lexicon's canonical name when the text uses it; otherwise the
             // fullest form the text uses ("Boris Yeltsin", not "Boris Eltsine").
-            let fullest = clean_name(mentions[best].span.slice(text), &ws[best], ent.label);
+            let fullest = clean_name(mentions[best].span.slice(text));
             ent.name = match (ent.known, ent.label) {
                 (Some(k), Label::Person | Label::Org) => {
                     let canonical = &self.gazetteer.known()[k].name;
@@ -751,7 +751,7 @@ impl Resolver<'_> {
             };
             let mut seen: Vec<String> = vec![ent.name.clone()];
             for &i in &ent.mentions {
-                let t = clean_name(mentions[i].span.slice(text), &ws[i], ent.label);
+                let t = clean_name(mentions[i].span.slice(text));
                 if seen.contains(&t) {
                     continue;
                 }
@@ -790,7 +790,7 @@ impl Resolver<'_> {
         let mut references = self.pronouns(
             text, tokens, sentences, &mentions, &entity_of, &entities, lang,
         );
-        references.extend(self.described(text, tokens, &mentions, &entity_of, &entities));
+        references.extend(self.described(text, tokens, &mentions, &entities));
         references.sort_by_key(|r| r.span.start);
         Resolution {
             mentions,
@@ -811,7 +811,6 @@ impl Resolver<'_> {
         text: &str,
         tokens: &[Token],
         mentions: &[Mention],
-        entity_of: &[Option<usize>],
         entities: &[Entity],
     ) -> Vec<Reference> {
         let mut out = Vec::new();
@@ -835,7 +834,6 @@ impl Resolver<'_> {
                 .max_by_key(|(_, e)| e.mentions.len())
                 .map(|(i, _)| i)
         };
-        let _ = entity_of;
         let mut i = 0;
         while i < tokens.len() {
             let Some(cands) = self.descriptions.by_first.get(&fold(tokens[i].text(text))) else {
@@ -1040,7 +1038,7 @@ impl Resolver<'_> {
 }
 
 /// The display form of a mention: without a leading honorific or a trailing possessive.
-fn clean_name(surface: &str, _ws: &[String], _label: Label) -> String {
+fn clean_name(surface: &str) -> String {
     surface.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

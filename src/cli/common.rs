@@ -58,12 +58,7 @@ pub fn write_output(path: Option<&Path>, out: &[u8]) -> Result<(), Error> {
                 .map_err(|e| Error::bad_argument(format!("standard output: {e}")))
         }
         Some(p) => {
-            let dir = p
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let name = p.file_name().and_then(|s| s.to_str()).unwrap_or("out");
-            let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+            let tmp = temp_path(p);
             std::fs::write(&tmp, out)
                 .and_then(|_| std::fs::rename(&tmp, p))
                 .map_err(|e| {
@@ -72,4 +67,15 @@ pub fn write_output(path: Option<&Path>, out: &[u8]) -> Result<(), Error> {
                 })
         }
     }
+}
+
+/// The temporary file that `path` is written to before it is renamed into place:
+/// beside it (same file system), hidden, named after the process.
+pub fn temp_path(path: &Path) -> std::path::PathBuf {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|s| s.to_str()).unwrap_or("out");
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
 }

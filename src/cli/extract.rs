@@ -258,12 +258,7 @@ impl OutFile {
                 )),
             )),
             Some(p) => {
-                let dir = p
-                    .parent()
-                    .filter(|d| !d.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."));
-                let name = p.file_name().and_then(|s| s.to_str()).unwrap_or("out");
-                let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+                let tmp = super::common::temp_path(p);
                 let f = std::fs::File::create(&tmp)
                     .map_err(|e| Error::bad_argument(format!("{}: {e}", p.display())))?;
                 Ok((

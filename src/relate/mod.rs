@@ -285,7 +285,7 @@ impl RelationRules {
                         None
                     } else {
                         dates
-                            .nearest(si, anchor_tok, res)
+                            .nearest(si, anchor_tok)
                             .or_else(|| dates.frame[si].clone())
                     };
                     let mut resolve = |x: usize, res: &mut Resolution| -> Option<usize> {
@@ -488,7 +488,7 @@ struct SentenceDates {
 }
 
 impl SentenceDates {
-    fn nearest(&self, si: usize, tok: usize, _res: &Resolution) -> Option<String> {
+    fn nearest(&self, si: usize, tok: usize) -> Option<String> {
         self.dates[si]
             .iter()
             .min_by_key(|(t, _)| t.abs_diff(tok))
