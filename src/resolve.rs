@@ -38,8 +38,7 @@ use crate::recognize::{Label, Mention, Timex};
 use crate::span::Span;
 use crate::text::{Case, consonant_key, edit_distance, fold, fold_push};
 use crate::tokenize::{Sentence, Token, TokenKind};
-use foldhash::HashMap as FastMap;
-use std::collections::HashMap;
+use foldhash::{HashMap as FastMap, HashSet as FastSet};
 
 /// How a surface form joined its entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,8 +96,91 @@ pub struct Pronoun {
     pub relative: bool,
 }
 
-/// The pronoun table of one language: folded phrase → entry.
-pub type Pronouns = HashMap<String, Pronoun>;
+/// The pronoun table of one language: folded phrase (in the form of
+/// [`phrase_key`](crate::recognize::names::phrase_key)) → entry.
+#[derive(Clone, Debug, Default)]
+pub struct Pronouns {
+    entries: FastMap<String, Pronoun>,
+    /// Every prefix of every phrase (the phrases included), so that a scan
+    /// stops as soon as no phrase can start with what it has read.
+    prefixes: FastSet<String>,
+}
+
+impl Pronouns {
+    /// An empty table.
+    pub fn new() -> Pronouns {
+        Pronouns::default()
+    }
+
+    /// Add (or replace) the entry of a folded phrase.
+    pub fn insert(&mut self, phrase: String, pronoun: Pronoun) {
+        for (i, _) in phrase.char_indices().skip(1) {
+            self.prefixes.insert(phrase[..i].to_string());
+        }
+        self.prefixes.insert(phrase.clone());
+        self.entries.insert(phrase, pronoun);
+    }
+
+    /// The entry of a folded phrase.
+    pub fn get(&self, phrase: &str) -> Option<&Pronoun> {
+        self.entries.get(phrase)
+    }
+
+    /// True when some phrase starts with `s`.
+    pub fn is_prefix(&self, s: &str) -> bool {
+        self.prefixes.contains(s)
+    }
+
+    /// True when the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// The folded form ([`crate::text::fold`]) of every token of a text, computed
+/// once and kept in one buffer.
+#[derive(Clone, Debug, Default)]
+pub struct FoldedTokens {
+    buf: String,
+    /// End of each token's folded form in `buf` (it starts where the previous one ends).
+    ends: Vec<usize>,
+}
+
+impl FoldedTokens {
+    /// Fold the tokens of `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> FoldedTokens {
+        let mut buf = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            fold_push(t.text(text), &mut buf);
+            ends.push(buf.len());
+        }
+        FoldedTokens { buf, ends }
+    }
+
+    /// The folded phrase of tokens `range` into `out` (cleared first), as
+    /// [`phrase_of`] writes it.
+    pub fn phrase_into(&self, tokens: &[Token], range: std::ops::Range<usize>, out: &mut String) {
+        out.clear();
+        for i in range {
+            if !out.is_empty() && !out.ends_with('\'') && tokens[i].kind != TokenKind::Punct {
+                out.push(' ');
+            }
+            out.push_str(self.get(i));
+        }
+    }
+
+    /// The folded form of token `i` ("" past the end).
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).copied().unwrap_or(0)
+        };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        &self.buf[start..end]
+    }
+}
 
 /// Everything resolution needs from the lexicons.
 pub struct Resolver<'a> {
@@ -131,7 +213,7 @@ pub struct Description {
 #[derive(Clone, Debug, Default)]
 pub struct Descriptions {
     /// First folded token → (phrase, token count, readings).
-    pub by_first: HashMap<String, Vec<(String, usize, Vec<Description>)>>,
+    pub by_first: FastMap<String, Vec<(String, usize, Vec<Description>)>>,
 }
 
 impl Descriptions {
@@ -322,14 +404,14 @@ impl Resolver<'_> {
                 .map(|(k, mut v)| (k, v.remove(0)))
                 .collect()
         };
-        let multi_orgs: std::collections::HashSet<String> = mentions
+        let multi_orgs: FastSet<String> = mentions
             .iter()
             .enumerate()
             .filter(|(i, m)| m.label == Label::Org && ws[*i].len() >= 2)
             .map(|(i, _)| fold(&ws[i][0]))
             .collect();
         // Names typed ORG somewhere in the document, and single names typed PERSON by a title.
-        let mut org_names: foldhash::HashSet<String> = mentions
+        let mut org_names: FastSet<String> = mentions
             .iter()
             .filter(|m| m.label == Label::Org)
             .map(|m| fold(m.span.slice(text)))
@@ -409,8 +491,7 @@ impl Resolver<'_> {
         let mut people_full: Vec<(usize, String, String)> = Vec::new(); // (entity, folded first, folded surname)
         // Each (entity, first, surname) once: a known person named on every line of a
         // long text must not make the bare-surname scans below quadratic.
-        let mut people_seen: std::collections::HashSet<(usize, String, String)> =
-            std::collections::HashSet::new();
+        let mut people_seen: FastSet<(usize, String, String)> = FastSet::default();
         let new_entity = |entities: &mut Vec<Entity>, label: Label, known: Option<usize>| {
             entities.push(Entity {
                 label,
@@ -787,10 +868,11 @@ impl Resolver<'_> {
             }
         }
         // Keep entity ids dense: drop entities without mentions (cannot happen, but cheap).
+        let folded = FoldedTokens::new(text, tokens);
         let mut references = self.pronouns(
-            text, tokens, sentences, &mentions, &entity_of, &entities, lang,
+            text, tokens, &folded, sentences, &mentions, &entity_of, &entities, lang,
         );
-        references.extend(self.described(text, tokens, &mentions, &entities));
+        references.extend(self.described(tokens, &folded, &mentions, &entities));
         references.sort_by_key(|r| r.span.start);
         Resolution {
             mentions,
@@ -808,8 +890,8 @@ impl Resolver<'_> {
     /// with the most mentions wins.
     fn described(
         &self,
-        text: &str,
         tokens: &[Token],
+        folded: &FoldedTokens,
         mentions: &[Mention],
         entities: &[Entity],
     ) -> Vec<Reference> {
@@ -834,19 +916,20 @@ impl Resolver<'_> {
                 .max_by_key(|(_, e)| e.mentions.len())
                 .map(|(i, _)| i)
         };
+        let mut phrase = String::new();
         let mut i = 0;
         while i < tokens.len() {
-            let Some(cands) = self.descriptions.by_first.get(&fold(tokens[i].text(text))) else {
+            let Some(cands) = self.descriptions.by_first.get(folded.get(i)) else {
                 i += 1;
                 continue;
             };
             let mut hit = None;
             for (key, len, readings) in cands {
                 let end = i + len;
-                if end > tokens.len()
-                    || covered[i..end].iter().any(|&c| c)
-                    || phrase_of(text, &tokens[i..end]) != *key
-                {
+                if end > tokens.len() || covered[i..end].iter().any(|&c| c) || {
+                    folded.phrase_into(tokens, i..end, &mut phrase);
+                    phrase != *key
+                } {
                     continue;
                 }
                 let best = readings
@@ -883,6 +966,7 @@ impl Resolver<'_> {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &FoldedTokens,
         sentences: &[Sentence],
         mentions: &[Mention],
         entity_of: &[Option<usize>],
@@ -952,7 +1036,10 @@ impl Resolver<'_> {
                 if !phrase.is_empty() && !phrase.ends_with('\'') && t.kind != TokenKind::Punct {
                     phrase.push(' ');
                 }
-                fold_push(t.text(text), &mut phrase);
+                phrase.push_str(folded.get(i + k - 1));
+                if !self.pronouns.is_prefix(&phrase) {
+                    break;
+                }
                 if let Some(p) = self.pronouns.get(&phrase) {
                     matched = Some((k, p));
                 }
@@ -961,12 +1048,9 @@ impl Resolver<'_> {
                 i += 1;
                 continue;
             };
-            let next = tokens
-                .get(i + k)
-                .map(|t| fold(t.text(text)))
-                .unwrap_or_default();
+            let next = folded.get(i + k);
             let impersonal = matches!(
-                next.as_str(),
+                next,
                 "y" | "faut"
                     | "s'"
                     | "semble"
@@ -993,7 +1077,7 @@ impl Resolver<'_> {
                 // belongs to an organisation.
                 let before_role = p.possessive
                     && matches!(
-                        self.names.langs[lang.index()].titles.get(&next),
+                        self.names.langs[lang.index()].titles.get(next),
                         Some((TitleKind::Role | TitleKind::Founder, _))
                     );
                 let fits = |e: &usize| {
@@ -1061,6 +1145,46 @@ mod tests {
         for (a, b, want) in table {
             assert_eq!(is_variant(a, b), want, "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn folded_phrases_are_phrase_of() {
+        let text = "L’homme le plus riche du MONDE, Élodie !";
+        let tokens = crate::tokenize::tokenize(text);
+        let folded = FoldedTokens::new(text, &tokens);
+        let mut out = String::new();
+        for a in 0..tokens.len() {
+            assert_eq!(folded.get(a), fold(tokens[a].text(text)));
+            for b in a..=tokens.len() {
+                folded.phrase_into(&tokens, a..b, &mut out);
+                assert_eq!(out, phrase_of(text, &tokens[a..b]), "{a}..{b}");
+            }
+        }
+        assert_eq!(folded.get(tokens.len()), "");
+    }
+
+    #[test]
+    fn pronoun_prefixes() {
+        let mut table = Pronouns::new();
+        let p = Pronoun {
+            refers_to: None,
+            gender: 'u',
+            possessive: false,
+            relative: false,
+        };
+        table.insert("celle-ci".to_string(), p.clone());
+        table.insert("l'entreprise".to_string(), p);
+        for (s, want) in [
+            ("c", true),
+            ("celle", true),
+            ("celle-ci", true),
+            ("l'", true),
+            ("cel ", false),
+            ("x", false),
+        ] {
+            assert_eq!(table.is_prefix(s), want, "{s}");
+        }
+        assert!(table.get("celle").is_none() && table.get("celle-ci").is_some());
     }
 
     #[test]
