@@ -64,7 +64,7 @@ fuzz_target!(|data: &[u8]| {
                             label: nergraph::recognize::Label::Org,
                             weak: false,
                         },
-                        _ => nergraph::relate::Item::Word(w.to_lowercase()),
+                        _ => nergraph::relate::Item::Word(w.to_lowercase().into()),
                     })
                     .collect();
                 for m in p.find(&items) {

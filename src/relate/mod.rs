@@ -2,8 +2,9 @@
 //! justifies it.
 //!
 //! Patterns are data (`lexicons/<lang>/relations.tsv`, format in [`pattern`]).
-//! Every sentence is turned into items (entities, resolved pronouns, words), and
-//! each pattern whose anchor word occurs in the sentence is tried on it.
+//! Every sentence with at least two entities is turned into items (entities,
+//! resolved pronouns, words), and each pattern whose words (all its non-optional
+//! ones) and slot types occur in the sentence is tried on it.
 //!
 //! **Dates on edges.** An edge found in a sentence takes the date mentioned in
 //! that sentence nearest to the pattern's trigger word; failing that, the date
@@ -23,12 +24,13 @@ use crate::lang::Lang;
 use crate::lexicon::LexiconSet;
 use crate::recognize::Label;
 use crate::recognize::names::{NameRules, TitleKind};
-use crate::resolve::{Entity, Resolution};
+use crate::resolve::{Entity, FoldedTokens, Resolution};
 use crate::span::Span;
-use crate::text::{Case, fold_into};
+use crate::text::Case;
 use crate::tokenize::{Sentence, Token, TokenKind};
 use foldhash::HashMap as FastMap;
 pub use pattern::{Item, Pattern, RelType};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// One piece of evidence for an edge.
@@ -81,12 +83,128 @@ impl Relation {
     }
 }
 
+/// The patterns of one language, with what each one needs of a sentence, so
+/// that a sentence only tries the patterns that may match in it.
 #[derive(Clone, Debug, Default)]
 struct LangPatterns {
     patterns: Vec<Pattern>,
-    by_word: FastMap<String, Vec<usize>>,
-    by_prefix: Vec<(String, usize)>,
-    always: Vec<usize>,
+    /// Every exact word alternative of the patterns (folded) → its id.
+    words: FastMap<String, usize>,
+    /// Every prefix alternative; prefix `k` has the id `words.len() + k`.
+    prefixes: Vec<String>,
+    /// The first bytes of the prefixes.
+    prefix_initials: Vec<u8>,
+    /// Per pattern, what a sentence needs for it to match.
+    needs: Vec<Need>,
+}
+
+/// What a pattern needs of a sentence.
+#[derive(Clone, Debug, Default)]
+struct Need {
+    /// The words a match cannot do without (its non-optional words), each as
+    /// the ids of its alternatives.
+    words: Vec<Vec<usize>>,
+    /// The types its source slot accepts.
+    sources: Vec<Label>,
+    /// The types its target slot accepts.
+    targets: Vec<Label>,
+}
+
+impl LangPatterns {
+    /// Give ids to the words of the patterns and list what each pattern needs.
+    fn index(&mut self) {
+        for p in &self.patterns {
+            for (exact, prefixes) in p.required_words() {
+                for w in exact {
+                    let n = self.words.len();
+                    self.words.entry(w.clone()).or_insert(n);
+                }
+                for w in prefixes {
+                    if !self.prefixes.contains(w) {
+                        self.prefixes.push(w.clone());
+                    }
+                }
+            }
+        }
+        self.prefix_initials = self
+            .prefixes
+            .iter()
+            .filter_map(|p| p.bytes().next())
+            .collect();
+        self.prefix_initials.sort_unstable();
+        self.prefix_initials.dedup();
+        let n = self.words.len();
+        let slot = |p: &Pattern, source: bool| {
+            p.elems
+                .iter()
+                .find_map(|e| match e {
+                    pattern::Elem::Slot {
+                        source: s, labels, ..
+                    } if *s == source => Some(labels.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        self.needs = self
+            .patterns
+            .iter()
+            .map(|p| Need {
+                words: p
+                    .required_words()
+                    .map(|(exact, prefixes)| {
+                        let exact = exact.iter().filter_map(|w| self.words.get(w).copied());
+                        let prefixes = prefixes
+                            .iter()
+                            .filter_map(|w| self.prefixes.iter().position(|x| x == w))
+                            .map(|k| n + k);
+                        exact.chain(prefixes).collect()
+                    })
+                    .collect(),
+                sources: slot(p, true),
+                targets: slot(p, false),
+            })
+            .collect();
+    }
+
+    /// Mark in `present` (one flag per word and prefix id, all false on entry)
+    /// the ids of the words of a sentence.
+    fn mark_words<'w>(&self, words: impl Iterator<Item = &'w str>, present: &mut [bool]) {
+        let n = self.words.len();
+        for w in words {
+            if let Some(&id) = self.words.get(w) {
+                present[id] = true;
+            }
+            if w.bytes()
+                .next()
+                .is_some_and(|b| self.prefix_initials.contains(&b))
+            {
+                for (k, p) in self.prefixes.iter().enumerate() {
+                    if w.starts_with(p.as_str()) {
+                        present[n + k] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Can pattern `pi` match a sentence with these words (`present`) and this
+    /// many entities of each type (`entities`, indexed by `Label as usize`)?
+    /// Its source and target slots need two entities of their types, and every
+    /// word it needs must occur.
+    fn may_match(&self, pi: usize, present: &[bool], entities: &[usize]) -> bool {
+        let need = &self.needs[pi];
+        let slots_fit = need.sources.iter().any(|&a| {
+            need.targets.iter().any(|&b| {
+                let (na, nb) = (entities[a as usize], entities[b as usize]);
+                if a == b { na >= 2 } else { na >= 1 && nb >= 1 }
+            })
+        });
+        slots_fit
+            && need
+                .words
+                .iter()
+                .all(|ids| ids.iter().any(|&id| present[id]))
+    }
 }
 
 /// The compiled relation rules of both languages.
@@ -134,21 +252,7 @@ impl RelationRules {
                     lp.patterns.push(p);
                 }
             }
-            for (i, p) in lp.patterns.iter().enumerate() {
-                match p.anchor.map(|a| &p.elems[a]) {
-                    Some(pattern::Elem::Word {
-                        exact, prefixes, ..
-                    }) => {
-                        for w in exact {
-                            lp.by_word.entry(w.clone()).or_default().push(i);
-                        }
-                        for w in prefixes {
-                            lp.by_prefix.push((w.clone(), i));
-                        }
-                    }
-                    _ => lp.always.push(i),
-                }
-            }
+            lp.index();
             langs.push(lp);
         }
         Ok(RelationRules { langs })
@@ -189,8 +293,25 @@ impl RelationRules {
         let mut out: Vec<Relation> = Vec::new();
         let mut index: FastMap<(RelType, usize, usize), usize> = FastMap::default();
         let mut promoted: FastMap<String, usize> = FastMap::default();
-        let mut buf = String::new();
+        let mut present = vec![false; lp.words.len() + lp.prefixes.len()];
+        let mut entities = [0usize; LABELS];
         for (si, s) in sentences.iter().enumerate() {
+            // Every pattern relates two entities: a sentence with fewer than two
+            // mentions or references that may be people or organisations has no edge.
+            let slot_fillers = (s.first..s.last.min(tokens.len()))
+                .filter(|&i| {
+                    ref_at[i].is_some()
+                        || mention_at[i].is_some_and(|mi| {
+                            res.entity_of[mi].is_none_or(|e| {
+                                matches!(res.entities[e].label, Label::Person | Label::Org)
+                            })
+                        })
+                })
+                .count();
+            if slot_fillers < 2 {
+                continue;
+            }
+            let folded = FoldedTokens::new(text, &tokens[s.first..s.last]);
             // Items of the sentence.
             let mut items: Vec<Item> = Vec::new();
             let mut item_tok: Vec<usize> = Vec::new();
@@ -246,33 +367,30 @@ impl RelationRules {
                     i = r.tokens.1.max(i + 1);
                     continue;
                 }
-                fold_into(tokens[i].text(text), &mut buf);
-                items.push(Item::Word(buf.clone()));
+                items.push(Item::Word(Cow::Borrowed(folded.get(i - s.first))));
                 item_tok.push(i);
                 item_src.push(Src::Word(i));
                 i += 1;
             }
-            // Candidate patterns: those whose anchor occurs (sorted and deduplicated below).
-            let mut cands: Vec<usize> = lp.always.clone();
-            let words = || {
+            // The patterns worth trying: those whose words and entity types occur.
+            present.iter_mut().for_each(|p| *p = false);
+            lp.mark_words(
                 items.iter().filter_map(|it| match it {
-                    Item::Word(w) => Some(w.as_str()),
+                    Item::Word(w) => Some(w.as_ref()),
                     Item::Entity { .. } => None,
-                })
-            };
-            for w in words() {
-                if let Some(v) = lp.by_word.get(w) {
-                    cands.extend(v);
+                }),
+                &mut present,
+            );
+            entities.iter_mut().for_each(|n| *n = 0);
+            for it in &items {
+                if let Item::Entity { label, .. } = it {
+                    entities[*label as usize] += 1;
                 }
             }
-            for (p, i) in &lp.by_prefix {
-                if words().any(|w| w.starts_with(p.as_str())) {
-                    cands.push(*i);
+            for pi in 0..lp.patterns.len() {
+                if !lp.may_match(pi, &present, &entities) {
+                    continue;
                 }
-            }
-            cands.sort_unstable();
-            cands.dedup();
-            for pi in cands {
                 let p = &lp.patterns[pi];
                 for m in p.find(&items) {
                     let via_reference = m
@@ -358,6 +476,9 @@ impl RelationRules {
         out
     }
 }
+
+/// The number of entity types (`Label as usize` is below it).
+const LABELS: usize = Label::Unknown as usize + 1;
 
 #[derive(Clone, Copy, Debug)]
 enum Src {
@@ -527,4 +648,48 @@ fn sentence_dates(sentences: &[Sentence], res: &Resolution) -> SentenceDates {
         frame[i] = current.1.clone();
     }
     SentenceDates { dates, frame }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    #[test]
+    fn only_patterns_whose_words_and_slots_occur_are_tried() {
+        let path: Arc<Path> = Arc::from(Path::new("r.tsv"));
+        let rows = crate::lexicon::parse(
+            &path,
+            "FOUNDED\ta\t0.9\tS:PER a? fondé|créé T:ORG\nLEFT\tb\t0.9\tS:PER ~3 quitt* T:ORG|PER\n",
+        )
+        .unwrap();
+        let mut lp = LangPatterns::default();
+        for row in &rows {
+            lp.patterns
+                .push(Pattern::parse(row, &HashMap::new()).unwrap());
+        }
+        lp.index();
+        let mut entities = [0usize; LABELS];
+        entities[Label::Person as usize] = 2;
+        for (words, want) in [
+            ("il a fonde", [true, false]),
+            ("il a quitte", [false, true]),
+            ("cree quittant", [true, true]),
+            ("il a", [false, false]),
+        ] {
+            let mut present = vec![false; lp.words.len() + lp.prefixes.len()];
+            // (Sentence words are folded, as the patterns' are.)
+            lp.mark_words(words.split(' '), &mut present);
+            // Two people: only the second pattern's slots fit.
+            assert!(!lp.may_match(0, &present, &entities));
+            entities[Label::Org as usize] = 1;
+            assert_eq!(
+                [0, 1].map(|pi| lp.may_match(pi, &present, &entities)),
+                want,
+                "{words}"
+            );
+            entities[Label::Org as usize] = 0;
+        }
+    }
 }

@@ -6,12 +6,13 @@
 //! A pattern matches a contiguous stretch of items. Matching backtracks over
 //! optional elements and gaps; gaps are bounded, so the cost of one attempt is
 //! bounded by the product of gap sizes, and patterns are only tried on
-//! sentences that contain their anchor word.
+//! sentences that contain all their non-optional words.
 
 use crate::error::Result;
 use crate::lexicon::Row;
 use crate::recognize::Label;
 use crate::text::fold;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The five relation types of the contract (and room for more).
@@ -66,7 +67,7 @@ fn breaks_clause(w: &str, next: Option<&Item>) -> bool {
     match w {
         "qui" | "mais" | ";" | "who" | "which" | "but" => true,
         "et" | "and" => {
-            matches!(next, Some(Item::Word(n)) if matches!(n.as_str(), "qui" | "que" | "who" | "which"))
+            matches!(next, Some(Item::Word(n)) if matches!(n.as_ref(), "qui" | "que" | "who" | "which"))
         }
         _ => false,
     }
@@ -121,7 +122,7 @@ pub struct Pattern {
 
 /// An item of a sentence, as the matcher sees it.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Item {
+pub enum Item<'a> {
     /// An entity (index) of a given type; `unknown` marks a promotable name.
     Entity {
         /// Identity of the entity: two items with one id are one entity.
@@ -132,7 +133,7 @@ pub enum Item {
         weak: bool,
     },
     /// A folded word or punctuation.
-    Word(String),
+    Word(Cow<'a, str>),
 }
 
 /// One match: sources, targets, and the item range matched.
@@ -301,6 +302,19 @@ impl Pattern {
         })
     }
 
+    /// The words every match uses (its non-optional words): for each, its
+    /// exact and prefix alternatives.
+    pub fn required_words(&self) -> impl Iterator<Item = (&[String], &[String])> {
+        self.elems.iter().filter_map(|e| match e {
+            Elem::Word {
+                exact,
+                prefixes,
+                optional: false,
+            } => Some((exact.as_slice(), prefixes.as_slice())),
+            _ => None,
+        })
+    }
+
     /// Find all matches in `items` (at most one per start position).
     pub fn find(&self, items: &[Item]) -> Vec<Match> {
         let mut out = Vec::new();
@@ -450,7 +464,7 @@ impl Pattern {
                     loop {
                         let comma = match items.get(p) {
                             Some(Item::Word(w))
-                                if matches!(w.as_str(), "," | "et" | "and" | "&") =>
+                                if matches!(w.as_ref(), "," | "et" | "and" | "&") =>
                             {
                                 w == ","
                             }
@@ -540,7 +554,7 @@ mod tests {
                     label: Label::Date,
                     weak: false,
                 },
-                w => Item::Word(fold(w)),
+                w => Item::Word(fold(w).into()),
             })
             .collect()
     }
