@@ -279,19 +279,44 @@ fn surname_of(ws: &[String]) -> Option<String> {
 
 /// Is `a` a spelling variant of surname `b`? (Rule 4 of the module doc.)
 pub fn is_variant(a: &str, b: &str) -> bool {
-    let (fa, fb) = (fold(a), fold(b));
-    if fa == fb {
-        return true;
+    Variant::new(a).of(&Variant::new(b))
+}
+
+/// A word prepared for spelling-variant tests ([`is_variant`]): folded once,
+/// however many surnames it is compared with.
+struct Variant<'a> {
+    word: &'a str,
+    folded: String,
+    chars: usize,
+}
+
+impl Variant<'_> {
+    fn new(word: &str) -> Variant<'_> {
+        let folded = fold(word);
+        let chars = folded.chars().count();
+        Variant {
+            word,
+            folded,
+            chars,
+        }
     }
-    let (la, lb) = (fa.chars().count(), fb.chars().count());
-    if la < 5 || lb < 5 || fa.chars().next() != fb.chars().next() {
-        return false;
+
+    /// Is `self` a spelling variant of `b`?
+    fn of(&self, b: &Variant) -> bool {
+        let (fa, fb) = (&self.folded, &b.folded);
+        if fa == fb {
+            return true;
+        }
+        let (la, lb) = (self.chars, b.chars);
+        if la < 5 || lb < 5 || fa.chars().next() != fb.chars().next() {
+            return false;
+        }
+        let (ka, kb) = (consonant_key(self.word), consonant_key(b.word));
+        if ka.len() < 3 || edit_distance(&ka, &kb) > 1 {
+            return false;
+        }
+        edit_distance(fa, fb) * 3 <= la.max(lb)
     }
-    let (ka, kb) = (consonant_key(a), consonant_key(b));
-    if ka.len() < 3 || edit_distance(&ka, &kb) > 1 {
-        return false;
-    }
-    edit_distance(&fa, &fb) * 3 <= la.max(lb)
 }
 
 /// The words of an organisation's name without its company suffix.
@@ -430,6 +455,11 @@ impl Resolver<'_> {
         }
 
         // 1. Typing the unknown.
+        let surname_variants: Vec<Variant> = surnames.keys().map(|s| Variant::new(s)).collect();
+        let variant_of_surname = |w: &str| {
+            let w = Variant::new(w);
+            surname_variants.iter().any(|s| w.of(s))
+        };
         for i in 0..n {
             if mentions[i].label != Label::Unknown || ws[i].is_empty() {
                 continue;
@@ -474,7 +504,7 @@ impl Resolver<'_> {
                 // A first name alone, with no full name to attach to: "Jessica, 12 ans".
                 mentions[i].label = Label::Person;
                 mentions[i].rule = "person:first-name-only";
-            } else if surnames.keys().any(|s| is_variant(single, s))
+            } else if variant_of_surname(single)
                 && Case::of(single) == Case::Title
                 && self.names.first_name_gender(single).is_none()
             {
@@ -573,6 +603,10 @@ impl Resolver<'_> {
             entity_of[i] = Some(e);
         }
         // Bare surnames, first names, titled forms and variants.
+        let people_variants: Vec<Variant> = people_full
+            .iter()
+            .map(|(_, _, s)| Variant::new(s))
+            .collect();
         let mut count: Vec<usize> = vec![0; entities.len()];
         let mut last_seen: Vec<Option<usize>> = vec![None; entities.len()];
         for i in 0..n {
@@ -600,9 +634,12 @@ impl Resolver<'_> {
                     .collect();
             }
             if cands.is_empty() && w.len() == 1 {
+                let single = Variant::new(&w[0]);
                 cands = people_full
                     .iter()
-                    .filter(|(_, _, s)| is_variant(&w[0], s))
+                    .zip(&people_variants)
+                    .filter(|(_, s)| single.of(s))
+                    .map(|(p, _)| p)
                     .map(|&(e, _, _)| (e, "variant:phonetic"))
                     .collect();
             }
@@ -1123,7 +1160,14 @@ impl Resolver<'_> {
 
 /// The display form of a mention: without a leading honorific or a trailing possessive.
 fn clean_name(surface: &str) -> String {
-    surface.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(surface.len());
+    for w in surface.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 #[cfg(test)]
