@@ -50,16 +50,22 @@ impl Span {
 
 /// Maps byte offsets to code point offsets for one text.
 ///
-/// Costs nothing for ASCII texts; otherwise holds one `u32` checkpoint per 64
-/// bytes and counts the rest, so memory is about 1/16 of the text.
+/// Costs nothing for ASCII texts; otherwise holds the number of code points
+/// before every multiple of 64 bytes and counts the rest, so memory is about
+/// 1/8 of the text.
 #[derive(Debug, Clone)]
 pub struct CharMap {
     ascii: bool,
-    /// Char count at every multiple of `STEP` bytes (rounded down to a boundary).
-    checkpoints: Vec<(usize, usize)>,
+    /// Code points before byte `STEP * i`, and the total last.
+    counts: Vec<usize>,
 }
 
 const STEP: usize = 64;
+
+/// True for the first byte of a UTF-8 sequence (not a continuation byte).
+fn starts_char(b: &u8) -> bool {
+    b & 0xC0 != 0x80
+}
 
 impl CharMap {
     /// Build the map for `text`.
@@ -67,37 +73,36 @@ impl CharMap {
         if text.is_ascii() {
             return CharMap {
                 ascii: true,
-                checkpoints: Vec::new(),
+                counts: Vec::new(),
             };
         }
-        let mut checkpoints = Vec::with_capacity(text.len() / STEP + 1);
-        let mut chars = 0usize;
-        let mut next = 0usize;
-        for (b, _) in text.char_indices() {
-            if b >= next {
-                checkpoints.push((b, chars));
-                next = b + STEP;
-            }
-            chars += 1;
+        let mut counts = Vec::with_capacity(text.len() / STEP + 2);
+        let mut chars = 0;
+        for block in text.as_bytes().chunks(STEP) {
+            counts.push(chars);
+            chars += block.iter().filter(|b| starts_char(b)).count();
         }
-        checkpoints.push((text.len(), chars));
+        counts.push(chars);
         CharMap {
             ascii: false,
-            checkpoints,
+            counts,
         }
     }
 
-    /// Code point offset of byte offset `byte` (which must be a char boundary of the text).
+    /// Code point offset of byte offset `byte` (which must be a char boundary
+    /// of the text; an offset past the end counts as the end).
     pub fn char_offset(&self, text: &str, byte: usize) -> usize {
         if self.ascii {
             return byte;
         }
-        let i = match self.checkpoints.binary_search_by(|c| c.0.cmp(&byte)) {
-            Ok(i) => return self.checkpoints[i].1,
-            Err(i) => i.saturating_sub(1),
-        };
-        let (b0, c0) = self.checkpoints[i];
-        c0 + text.get(b0..byte).map_or(0, |s| s.chars().count())
+        let byte = byte.min(text.len());
+        let block = byte / STEP;
+        let before = self.counts.get(block).copied().unwrap_or(0);
+        before
+            + text.as_bytes()[block * STEP..byte]
+                .iter()
+                .filter(|b| starts_char(b))
+                .count()
     }
 }
 
@@ -113,6 +118,14 @@ mod tests {
             assert_eq!(map.char_offset(&text, b), ci);
         }
         assert_eq!(map.char_offset(&text, text.len()), text.chars().count());
+        // A text whose length is a multiple of the block size; past the end is the end.
+        let text = "é".repeat(64);
+        let map = CharMap::new(&text);
+        for (ci, (b, _)) in text.char_indices().enumerate() {
+            assert_eq!(map.char_offset(&text, b), ci);
+        }
+        assert_eq!(map.char_offset(&text, 128), 64);
+        assert_eq!(map.char_offset(&text, 500), 64);
     }
 
     #[test]

@@ -355,7 +355,7 @@ fn batch(
                             let outcome = run_job(ex, job, lang, doc_date, lossy);
                             // Lines are filtered one by one; a corpus graph as a whole.
                             let outcome = match outcome {
-                                Ok(doc) if !merge => opts
+                                Ok(doc) if !merge && !opts.filter.is_empty() => opts
                                     .filter
                                     .apply(&doc)
                                     .map_err(|e| (doc.id.clone().unwrap_or_default(), e)),
