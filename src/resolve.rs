@@ -101,6 +101,8 @@ pub struct Pronoun {
 #[derive(Clone, Debug, Default)]
 pub struct Pronouns {
     entries: FastMap<String, Pronoun>,
+    /// The first bytes of the phrases.
+    initials: Vec<u8>,
     /// Every prefix of every phrase (the phrases included), so that a scan
     /// stops as soon as no phrase can start with what it has read.
     prefixes: FastSet<String>,
@@ -118,7 +120,17 @@ impl Pronouns {
             self.prefixes.insert(phrase[..i].to_string());
         }
         self.prefixes.insert(phrase.clone());
+        if let Some(b) = phrase.bytes().next().filter(|b| !self.initials.contains(b)) {
+            self.initials.push(b);
+        }
         self.entries.insert(phrase, pronoun);
+    }
+
+    /// False when no phrase can start with `word` (its first byte starts none).
+    pub fn may_start(&self, word: &str) -> bool {
+        word.bytes()
+            .next()
+            .is_some_and(|b| self.initials.contains(&b))
     }
 
     /// The entry of a folded phrase.
@@ -214,6 +226,8 @@ pub struct Description {
 pub struct Descriptions {
     /// First folded token → (phrase, token count, readings).
     pub by_first: FastMap<String, Vec<(String, usize, Vec<Description>)>>,
+    /// The first bytes of the keys of `by_first`.
+    initials: Vec<u8>,
 }
 
 impl Descriptions {
@@ -246,6 +260,13 @@ impl Descriptions {
                 None => list.push((key, toks.len(), vec![d])),
             }
         }
+        out.initials = out
+            .by_first
+            .keys()
+            .filter_map(|k| k.bytes().next())
+            .collect();
+        out.initials.sort_unstable();
+        out.initials.dedup();
         Ok(out)
     }
 }
@@ -956,7 +977,14 @@ impl Resolver<'_> {
         let mut phrase = String::new();
         let mut i = 0;
         while i < tokens.len() {
-            let Some(cands) = self.descriptions.by_first.get(folded.get(i)) else {
+            let first = folded.get(i);
+            let cands = match first.bytes().next() {
+                Some(b) if self.descriptions.initials.contains(&b) => {
+                    self.descriptions.by_first.get(first)
+                }
+                _ => None,
+            };
+            let Some(cands) = cands else {
                 i += 1;
                 continue;
             };
@@ -1057,7 +1085,10 @@ impl Resolver<'_> {
                 i = mentions[mi].tokens.1.max(i + 1);
                 continue;
             }
-            if covered[i] || tokens[i].kind == TokenKind::Punct {
+            if covered[i]
+                || tokens[i].kind == TokenKind::Punct
+                || !self.pronouns.may_start(folded.get(i))
+            {
                 i += 1;
                 continue;
             }
@@ -1229,6 +1260,8 @@ mod tests {
             assert_eq!(table.is_prefix(s), want, "{s}");
         }
         assert!(table.get("celle").is_none() && table.get("celle-ci").is_some());
+        assert!(table.may_start("ces") && table.may_start("le") && !table.may_start("x"));
+        assert!(!table.may_start(""));
     }
 
     #[test]
