@@ -182,6 +182,16 @@ impl FoldedTokens {
         }
     }
 
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
     /// The folded form of token `i` ("" past the end).
     pub fn get(&self, i: usize) -> &str {
         let start = if i == 0 {
@@ -284,6 +294,9 @@ pub struct Resolution {
     pub references: Vec<Reference>,
     /// How each mention joined its entity: (rule, form it joined).
     pub joined: Vec<Option<(&'static str, usize)>>,
+    /// The folded form of every token (for pronouns and descriptions, and
+    /// again for relations).
+    pub folded: FoldedTokens,
 }
 
 fn words(m: &Mention, text: &str, tokens: &[Token]) -> Vec<String> {
@@ -938,6 +951,7 @@ impl Resolver<'_> {
             entities,
             references,
             joined,
+            folded,
         }
     }
 

@@ -164,6 +164,10 @@ impl LangPatterns {
                 targets: slot(p, false),
             })
             .collect();
+        // Words with few alternatives first: they are the rarest, and the quickest to test.
+        for need in &mut self.needs {
+            need.words.sort_by_key(Vec::len);
+        }
     }
 
     /// Mark in `present` (one flag per word and prefix id, all false on entry)
@@ -290,6 +294,12 @@ impl RelationRules {
             }
         }
         let dates = sentence_dates(sentences, res);
+        // Items borrow the folded tokens while `res` changes (promotions): they
+        // are taken out of it, and put back at the end.
+        let folded = match std::mem::take(&mut res.folded) {
+            f if f.len() == tokens.len() => f,
+            _ => FoldedTokens::new(text, tokens),
+        };
         let mut out: Vec<Relation> = Vec::new();
         let mut index: FastMap<(RelType, usize, usize), usize> = FastMap::default();
         let mut promoted: FastMap<String, usize> = FastMap::default();
@@ -311,7 +321,6 @@ impl RelationRules {
             if slot_fillers < 2 {
                 continue;
             }
-            let folded = FoldedTokens::new(text, &tokens[s.first..s.last]);
             // Items of the sentence.
             let mut items: Vec<Item> = Vec::new();
             let mut item_tok: Vec<usize> = Vec::new();
@@ -367,7 +376,7 @@ impl RelationRules {
                     i = r.tokens.1.max(i + 1);
                     continue;
                 }
-                items.push(Item::Word(Cow::Borrowed(folded.get(i - s.first))));
+                items.push(Item::Word(Cow::Borrowed(folded.get(i))));
                 item_tok.push(i);
                 item_src.push(Src::Word(i));
                 i += 1;
@@ -473,6 +482,7 @@ impl RelationRules {
                 }
             }
         }
+        res.folded = folded;
         out
     }
 }
