@@ -102,7 +102,7 @@ pub struct Pronoun {
 pub struct Pronouns {
     entries: FastMap<String, Pronoun>,
     /// The first bytes of the phrases.
-    initials: Vec<u8>,
+    initials: Initials,
     /// Every prefix of every phrase (the phrases included), so that a scan
     /// stops as soon as no phrase can start with what it has read.
     prefixes: FastSet<String>,
@@ -120,17 +120,13 @@ impl Pronouns {
             self.prefixes.insert(phrase[..i].to_string());
         }
         self.prefixes.insert(phrase.clone());
-        if let Some(b) = phrase.bytes().next().filter(|b| !self.initials.contains(b)) {
-            self.initials.push(b);
-        }
+        self.initials.add(&phrase);
         self.entries.insert(phrase, pronoun);
     }
 
     /// False when no phrase can start with `word` (its first byte starts none).
     pub fn may_start(&self, word: &str) -> bool {
-        word.bytes()
-            .next()
-            .is_some_and(|b| self.initials.contains(&b))
+        self.initials.may_start(word)
     }
 
     /// The entry of a folded phrase.
@@ -146,6 +142,26 @@ impl Pronouns {
     /// True when the table is empty.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+/// The first bytes of some strings: a quick test before a lookup.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Initials([u64; 4]);
+
+impl Initials {
+    /// Add the first byte of `s` (nothing if it is empty).
+    pub fn add(&mut self, s: &str) {
+        if let Some(b) = s.bytes().next() {
+            self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+
+    /// True when the first byte of `s` is one of them.
+    pub fn may_start(&self, s: &str) -> bool {
+        s.bytes()
+            .next()
+            .is_some_and(|b| self.0[usize::from(b >> 6)] >> (b & 63) & 1 == 1)
     }
 }
 
@@ -237,7 +253,7 @@ pub struct Descriptions {
     /// First folded token → (phrase, token count, readings).
     pub by_first: FastMap<String, Vec<(String, usize, Vec<Description>)>>,
     /// The first bytes of the keys of `by_first`.
-    initials: Vec<u8>,
+    initials: Initials,
 }
 
 impl Descriptions {
@@ -270,13 +286,9 @@ impl Descriptions {
                 None => list.push((key, toks.len(), vec![d])),
             }
         }
-        out.initials = out
-            .by_first
-            .keys()
-            .filter_map(|k| k.bytes().next())
-            .collect();
-        out.initials.sort_unstable();
-        out.initials.dedup();
+        for k in out.by_first.keys() {
+            out.initials.add(k);
+        }
         Ok(out)
     }
 }
@@ -992,11 +1004,9 @@ impl Resolver<'_> {
         let mut i = 0;
         while i < tokens.len() {
             let first = folded.get(i);
-            let cands = match first.bytes().next() {
-                Some(b) if self.descriptions.initials.contains(&b) => {
-                    self.descriptions.by_first.get(first)
-                }
-                _ => None,
+            let cands = match self.descriptions.initials.may_start(first) {
+                true => self.descriptions.by_first.get(first),
+                false => None,
             };
             let Some(cands) = cands else {
                 i += 1;
@@ -1250,6 +1260,26 @@ mod tests {
             }
         }
         assert_eq!(folded.get(tokens.len()), "");
+    }
+
+    #[test]
+    fn initials() {
+        let mut set = Initials::default();
+        for s in ["le", "élan", "", "~x", "\u{7f}"] {
+            set.add(s);
+        }
+        for (s, want) in [
+            ("la", true),
+            ("élite", true),
+            ("ecole", false),
+            ("", false),
+            ("~", true),
+            ("\u{7f}", true),
+            ("?", false),
+            ("z", false),
+        ] {
+            assert_eq!(set.may_start(s), want, "{s:?}");
+        }
     }
 
     #[test]

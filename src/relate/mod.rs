@@ -24,7 +24,7 @@ use crate::lang::Lang;
 use crate::lexicon::LexiconSet;
 use crate::recognize::Label;
 use crate::recognize::names::{NameRules, TitleKind};
-use crate::resolve::{Entity, FoldedTokens, Resolution};
+use crate::resolve::{Entity, FoldedTokens, Initials, Resolution};
 use crate::span::Span;
 use crate::text::Case;
 use crate::tokenize::{Sentence, Token, TokenKind};
@@ -93,7 +93,7 @@ struct LangPatterns {
     /// Every prefix alternative; prefix `k` has the id `words.len() + k`.
     prefixes: Vec<String>,
     /// The first bytes of the prefixes.
-    prefix_initials: Vec<u8>,
+    prefix_initials: Initials,
     /// Per pattern, what a sentence needs for it to match.
     needs: Vec<Need>,
 }
@@ -126,13 +126,9 @@ impl LangPatterns {
                 }
             }
         }
-        self.prefix_initials = self
-            .prefixes
-            .iter()
-            .filter_map(|p| p.bytes().next())
-            .collect();
-        self.prefix_initials.sort_unstable();
-        self.prefix_initials.dedup();
+        for p in &self.prefixes {
+            self.prefix_initials.add(p);
+        }
         let n = self.words.len();
         let slot = |p: &Pattern, source: bool| {
             p.elems
@@ -178,10 +174,7 @@ impl LangPatterns {
             if let Some(&id) = self.words.get(w) {
                 present[id] = true;
             }
-            if w.bytes()
-                .next()
-                .is_some_and(|b| self.prefix_initials.contains(&b))
-            {
+            if self.prefix_initials.may_start(w) {
                 for (k, p) in self.prefixes.iter().enumerate() {
                     if w.starts_with(p.as_str()) {
                         present[n + k] = true;
