@@ -603,15 +603,16 @@ impl Resolver<'_> {
                     }
                 }
                 let canonical = &self.gazetteer.known()[k].name;
-                let cw: Vec<String> = canonical.split_whitespace().map(String::from).collect();
+                let canonical_key = fold(canonical);
+                let cw: Vec<&str> = canonical.split_whitespace().collect();
                 if cw.len() >= 2 {
-                    by_key.entry(fold(canonical)).or_insert(e);
-                    let p = (e, fold(&cw[0]), fold(&cw[cw.len() - 1]));
+                    by_key.entry(canonical_key.clone()).or_insert(e);
+                    let p = (e, fold(cw[0]), fold(cw[cw.len() - 1]));
                     if people_seen.insert(p.clone()) {
                         people_full.push(p);
                     }
                 }
-                if fold(canonical) != fold(&w.join(" ")) {
+                if canonical_key != fold(&w.join(" ")) {
                     joined[i] = Some(("lexicon-alias", usize::MAX));
                 }
                 continue;
@@ -901,10 +902,11 @@ impl Resolver<'_> {
             ent.name = match (ent.known, ent.label) {
                 (Some(k), Label::Person | Label::Org) => {
                     let canonical = &self.gazetteer.known()[k].name;
+                    let key = fold(canonical);
                     if ent
                         .mentions
                         .iter()
-                        .any(|&i| fold(mentions[i].span.slice(text)) == fold(canonical))
+                        .any(|&i| fold(mentions[i].span.slice(text)) == key)
                     {
                         canonical.clone()
                     } else {
