@@ -990,8 +990,10 @@ impl Resolver<'_> {
                 None
             } else {
                 // "son fondateur", "its chief executive": a possessive before a role
-                // belongs to an organisation.
+                // belongs to an organisation, unless it has a gender of its own
+                // ("his deputy", "her assistant": a person's).
                 let before_role = p.possessive
+                    && p.gender == 'u'
                     && matches!(
                         self.names.langs[lang.index()].titles.get(&next),
                         Some((TitleKind::Role | TitleKind::Founder, _))

@@ -330,6 +330,18 @@ fn english_constructions() {
             "John Smith",
         ),
         (
+            "In May, Initech named Jane Roe its new chief executive.",
+            "Jane Roe",
+            "WORKED_AT",
+            "Initech",
+        ),
+        (
+            "Shares fell as Globex chairman and chief executive Mary Poole spoke.",
+            "Mary Poole",
+            "WORKED_AT",
+            "Globex",
+        ),
+        (
             "Jane Roe sued Globex over the deal.",
             "Jane Roe",
             "FELL_OUT_WITH",
@@ -363,6 +375,44 @@ fn no_edge_without_its_trigger() {
             .collect();
         assert!(bad.is_empty(), "{text}: {bad:?}");
     }
+}
+
+#[test]
+fn near_misses_of_role_patterns() {
+    // (text, an edge that must not be there)
+    let cases: &[(&str, (&str, &str, &str))] = &[
+        // "named" without a role is an honour, not a hiring.
+        (
+            "John Smith won. Globex named him the most admired leader of 2020.",
+            ("John Smith", "WORKED_AT", "Globex"),
+        ),
+        // "Parliament and President X": the "and" starts a new phrase.
+        (
+            "The law was signed by Parliament and President Jane Roe in 2001.",
+            ("Jane Roe", "WORKED_AT", "Parliament"),
+        ),
+        // "his deputy" is a person's deputy, not the last organisation's.
+        (
+            "Globex chairman John Smith spoke. Finance minister Jane Roe and her deputy, Tom Hale, were replaced.",
+            ("Tom Hale", "WORKED_AT", "Globex"),
+        ),
+    ];
+    for &(text, (s, kind, t)) in cases {
+        let d = en(text);
+        assert!(!has(&d, s, kind, t), "{text}: {:?}", edges(&d));
+    }
+    // A capitalised role makes a title, not "ORG role": no organisation here.
+    let d = en("The memo reached Jane Roe through then Homeland Defense Advisor Tom Hale.");
+    assert_eq!(kind_of(&d, "Homeland Defense"), None);
+    // One word after "role," is a list item, not a person.
+    let d = en("It won Best Director, Best Actress and Best Picture.");
+    assert_ne!(kind_of(&d, "Best").as_deref(), Some("PERSON"));
+    // A first name after an article starts a place or a thing.
+    let d = en("The delta, formed by the Mary River, floods each year under the Jane Accords.");
+    for name in ["Mary River", "Jane Accords"] {
+        assert_ne!(kind_of(&d, name).as_deref(), Some("PERSON"), "{name}");
+    }
+    assert!(edges(&d).is_empty(), "{:?}", edges(&d));
 }
 
 #[test]

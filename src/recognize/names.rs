@@ -52,6 +52,8 @@ pub struct LangNames {
     pub not_names: HashSet<String>,
     /// Folded heads of institution names that go on in lower case.
     pub institutions: HashSet<String>,
+    /// Folded articles ("the", "la"): a name right after one is no person.
+    pub determiners: HashSet<String>,
     /// English capitalises roles before a name ("Finance Minister Kaoru Yosano");
     /// French does not, so there a capitalised role inside a sentence is a name.
     pub capitalised_roles: bool,
@@ -142,6 +144,9 @@ impl NameRules {
             for row in set.rows(lang.code(), "institutions.txt") {
                 l.institutions.insert(fold(row.field(0, "a word")?));
             }
+            for row in set.rows(lang.code(), "determiners.txt") {
+                l.determiners.insert(fold(row.field(0, "a word")?));
+            }
         }
         Ok(NameRules {
             first_names,
@@ -158,6 +163,11 @@ impl NameRules {
     pub fn is_not_name(&self, word: &str) -> bool {
         let f = fold(word);
         self.langs.iter().any(|l| l.not_names.contains(&f))
+    }
+
+    /// True when `word` (any case) is an article of `lang` ("the", "la").
+    pub fn is_determiner(&self, lang: Lang, word: &str) -> bool {
+        self.langs[lang.index()].determiners.contains(&fold(word))
     }
 
     /// True when `name` is a place.
@@ -534,6 +544,11 @@ impl NameRules {
         }
         if title.is_none() {
             title = self.title_before(text, tokens, s.first, a, l);
+            // "Ryanair CEO, Michael Smith" is a person; one word after a role and a
+            // comma is mostly the next item of a list ("Best Director, Best Actress").
+            if b - a == 1 && a > s.first && tokens[a - 1].text(text) == "," {
+                title = None;
+            }
         }
         let words: Vec<&str> = tokens[a..b]
             .iter()
@@ -570,10 +585,14 @@ impl NameRules {
         if title == Some(TitleKind::Honorific) {
             return push(out, Label::Person, "person:title");
         }
+        // After an article, a first name starts a place or a thing ("the White
+        // Nile", "the Geneva Conventions"), not a person.
+        let after_article = a > s.first && l.determiners.contains(&fold(tokens[a - 1].text(text)));
         if n >= 2
             && tokens[a].case == Case::Title
             && self.first_names.contains_key(&folded[0])
             && !headline
+            && !after_article
         {
             return push(out, Label::Person, "person:first-name");
         }
@@ -721,6 +740,12 @@ impl NameRules {
             if let Some((TitleKind::Role | TitleKind::Founder, _)) =
                 l.titles.get(&phrase_of(text, &tokens[b..b + k]))
             {
+                // A capitalised role ends a title of its own ("National Security
+                // Advisor", "Best Director"); only a lower-case or all-capital one
+                // ("Globex chief executive", "Globex CEO") says whose role it is.
+                if tokens[b].case == Case::Title {
+                    return false;
+                }
                 return match tokens.get(b + k) {
                     Some(t) if b + k < last => starts_name(text, t) || t.text(text) == ",",
                     _ => false,
@@ -801,11 +826,7 @@ impl NameRules {
         }
         // Apposition after the name: ", une société …", ", the company …".
         if b + 2 < last && tokens[b].text(text) == "," {
-            let det = fold(tokens[b + 1].text(text));
-            if matches!(
-                det.as_str(),
-                "un" | "une" | "la" | "le" | "l'" | "a" | "an" | "the"
-            ) {
+            if l.determiners.contains(&fold(tokens[b + 1].text(text))) {
                 for k in 1..=l.max_words.max(1) {
                     if b + 2 + k > last {
                         break;

@@ -203,7 +203,7 @@ impl RelationRules {
                     let m = &res.mentions[mi];
                     match res.entity_of[mi] {
                         Some(e) => Some((mi, res.entities[e].label, Src::Entity(e))),
-                        None if promotable(text, tokens, m.tokens, names) => {
+                        None if promotable(text, tokens, m.tokens, names, lang) => {
                             Some((mi, Label::Person, Src::Unknown(mi)))
                         }
                         // One unknown word ("Initech left Globex"): an ORG slot may take it,
@@ -380,7 +380,13 @@ fn types_fit(kind: RelType, a: &Entity, b: &Entity) -> bool {
 }
 
 /// A run that may become a PERSON by context: two or three title-case words, not a place.
-fn promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &NameRules) -> bool {
+fn promotable(
+    text: &str,
+    tokens: &[Token],
+    (a, b): (usize, usize),
+    names: &NameRules,
+    lang: Lang,
+) -> bool {
     let words: Vec<&Token> = tokens[a..b]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
@@ -396,6 +402,8 @@ fn promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &Name
             .iter()
             .any(|x| first.ends_with(x))
         && !names.is_place(Span::new(tokens[a].span.start, tokens[b - 1].span.end).slice(text))
+        // Not after an article ("formed by the White Nile").
+        && !(a > 0 && names.is_determiner(lang, tokens[a - 1].text(text)))
 }
 
 /// One capitalised word that is no first name, place or capitalised non-name
