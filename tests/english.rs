@@ -342,6 +342,48 @@ fn english_constructions() {
             "Globex",
         ),
         (
+            "The current president of Globex is Stephen Holt.",
+            "Stephen Holt",
+            "WORKED_AT",
+            "Globex",
+        ),
+        (
+            "Valerie Roe serves as Globex's chairwoman.",
+            "Valerie Roe",
+            "WORKED_AT",
+            "Globex",
+        ),
+        (
+            "In 2009 the Vandelay Authority, led by Andrew Rajo, was formed.",
+            "Andrew Rajo",
+            "WORKED_AT",
+            "Vandelay Authority",
+        ),
+        (
+            "Jane Roe, who was a curator at the Globex Institute, died.",
+            "Jane Roe",
+            "WORKED_AT",
+            "Globex Institute",
+        ),
+        (
+            "John Shaw, founder and executive chairman of Shaw Communications, spoke.",
+            "John Shaw",
+            "FOUNDED",
+            "Shaw Communications",
+        ),
+        (
+            "Shares rose as Vandelay Airways' CEO, Doug Parker, spoke.",
+            "Doug Parker",
+            "WORKED_AT",
+            "Vandelay Airways",
+        ),
+        (
+            "Globex Inc. was founded in 1999 by former banker Jane Roe.",
+            "Jane Roe",
+            "FOUNDED",
+            "Globex Inc",
+        ),
+        (
             "Jane Roe sued Globex over the deal.",
             "Jane Roe",
             "FELL_OUT_WITH",
@@ -390,6 +432,16 @@ fn near_misses_of_role_patterns() {
         (
             "The law was signed by Parliament and President Jane Roe in 2001.",
             ("Jane Roe", "WORKED_AT", "Parliament"),
+        ),
+        // The father named in "the son of X, he …" is not the one who joined.
+        (
+            "Born in Ohio, the eldest son of John Smith, he joined Globex in 1990.",
+            ("John Smith", "WORKED_AT", "Globex"),
+        ),
+        // "him, Globex leader Tom Hale": the role is Tom Hale's, not the pronoun's.
+        (
+            "Jane Roe won. It was a tie between her, Globex leader Tom Hale, and Bob Jones.",
+            ("Jane Roe", "WORKED_AT", "Globex"),
         ),
         // "his deputy" is a person's deputy, not the last organisation's.
         (

@@ -170,6 +170,22 @@ impl NameRules {
         self.langs[lang.index()].determiners.contains(&fold(word))
     }
 
+    /// True when the mention starting at token `a` is the complement of a kinship
+    /// word ("son of X", "la fille de X"): X is said of someone else.
+    pub fn is_kin_complement(&self, text: &str, tokens: &[Token], a: usize, lang: Lang) -> bool {
+        a >= 2
+            && matches!(
+                fold(tokens[a - 1].text(text)).as_str(),
+                "of" | "de" | "d'" | "du"
+            )
+            && matches!(
+                self.langs[lang.index()]
+                    .titles
+                    .get(&fold(tokens[a - 2].text(text))),
+                Some((TitleKind::Kin, _))
+            )
+    }
+
     /// True when `name` is a place.
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(&fold(name))

@@ -202,6 +202,13 @@ impl RelationRules {
                 let mention = mention_at.get(i).copied().flatten().and_then(|mi| {
                     let m = &res.mentions[mi];
                     match res.entity_of[mi] {
+                        // "the son of X": X fills no slot of this sentence's verbs.
+                        Some(e)
+                            if res.entities[e].label == Label::Person
+                                && names.is_kin_complement(text, tokens, m.tokens.0, lang) =>
+                        {
+                            None
+                        }
                         Some(e) => Some((mi, res.entities[e].label, Src::Entity(e))),
                         None if promotable(text, tokens, m.tokens, names, lang) => {
                             Some((mi, Label::Person, Src::Unknown(mi)))
