@@ -481,6 +481,37 @@ fn names_in_english_text() {
     let d = en("The bank was named after J. P. Morgan, who met T. S. Whitfield in 1890.");
     assert_eq!(kind_of(&d, "T. S. Whitfield").as_deref(), Some("PERSON"));
 
+    // Unknown first names: a role in apposition makes a person, and the surname
+    // alone then joins; a demonym does not start a name.
+    let d = en("Oluwole Adebayo, the Nigerian minister of trade, spoke. Adebayo left early.");
+    assert_eq!(kind_of(&d, "Oluwole Adebayo").as_deref(), Some("PERSON"));
+    let people: Vec<_> = d.entities.iter().filter(|e| e.kind == "PERSON").collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    for text in [
+        "She holds a chair in Nordic Politics, director of the institute said.",
+        "Japanese Politics, the director of the institute said, is changing.",
+    ] {
+        let d = en(text);
+        assert!(
+            d.entities.iter().all(|e| e.kind != "PERSON"),
+            "{text}: {:?}",
+            d.entities
+        );
+    }
+    // "O' Leary" with a stray space is one name.
+    let d = en("Ryanair CEO, Michael O' Leary, spoke.");
+    assert_eq!(kind_of(&d, "Michael O' Leary").as_deref(), Some("PERSON"));
+    // "Adam Air Flight 574": the airline, not a person named Adam.
+    let d = en("The losses of Vandelay Air Flight 101 and Carla Airways Flight 7 hurt.");
+    for name in ["Vandelay Air", "Carla Airways"] {
+        assert_eq!(kind_of(&d, name).as_deref(), Some("ORG"), "{name}");
+    }
+    assert!(
+        d.entities.iter().all(|e| e.kind != "PERSON"),
+        "{:?}",
+        d.entities
+    );
+
     // Particles de, van, von, bin stay inside names, and the short form joins.
     for name in [
         "Anna de Souza",

@@ -405,9 +405,7 @@ fn promotable(
         .unwrap_or_default();
     (2..=3).contains(&words.len())
         && words.iter().all(|t| t.case == Case::Title)
-        && !["ese", "ian", "ean", "ish", "ais", "aise", "ois"]
-            .iter()
-            .any(|x| first.ends_with(x))
+        && !crate::recognize::names::looks_like_demonym(&first)
         && !names.is_place(Span::new(tokens[a].span.start, tokens[b - 1].span.end).slice(text))
         // Not after an article ("formed by the White Nile").
         && !(a > 0 && names.is_determiner(lang, tokens[a - 1].text(text)))
