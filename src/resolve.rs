@@ -1097,6 +1097,15 @@ impl Resolver<'_> {
             if let Some(mi) = starts[i] {
                 if let Some(e) = entity_of[mi] {
                     match entities[e].label {
+                        // "the eldest son of X, he joined …": X is said of someone
+                        // else, who is the one the next pronoun means.
+                        Label::Person
+                            if self.names.is_kin_complement(
+                                text,
+                                tokens,
+                                mentions[mi].tokens.0,
+                                lang,
+                            ) => {}
                         Label::Person => {
                             this_sentence.push(e);
                             *seen_count.entry(e).or_default() += 1;
@@ -1104,9 +1113,20 @@ impl Resolver<'_> {
                         Label::Org => last_org = Some(e),
                         _ => {}
                     }
-                    if matches!(entities[e].label, Label::Person | Label::Org) {
-                        prev_entity_end = Some((mentions[mi].tokens.1, e));
-                    }
+                    prev_entity_end = match entities[e].label {
+                        Label::Person
+                            if self.names.is_kin_complement(
+                                text,
+                                tokens,
+                                mentions[mi].tokens.0,
+                                lang,
+                            ) =>
+                        {
+                            None
+                        }
+                        Label::Person | Label::Org => Some((mentions[mi].tokens.1, e)),
+                        _ => prev_entity_end,
+                    };
                 }
                 i = mentions[mi].tokens.1.max(i + 1);
                 continue;
@@ -1168,8 +1188,10 @@ impl Resolver<'_> {
                 None
             } else {
                 // "son fondateur", "its chief executive": a possessive before a role
-                // belongs to an organisation.
+                // belongs to an organisation, unless it has a gender of its own
+                // ("his deputy", "her assistant": a person's).
                 let before_role = p.possessive
+                    && p.gender == 'u'
                     && matches!(
                         self.names.langs[lang.index()].titles.get(next),
                         Some((TitleKind::Role | TitleKind::Founder, _))
@@ -1177,9 +1199,12 @@ impl Resolver<'_> {
                 let fits = |e: &usize| {
                     p.gender == 'u' || entities[*e].gender == 'u' || entities[*e].gender == p.gender
                 };
+                // An organisation: the last one named (tried: the first one of the
+                // last sentence, as for people; worse on English news).
+                let org = last_org;
                 match p.refers_to {
-                    _ if before_role => last_org,
-                    Some(Label::Org) => last_org,
+                    _ if before_role => org,
+                    Some(Label::Org) => org,
                     // A person pronoun: the nearest person earlier in its sentence;
                     // else the first person (the subject, mostly) of the last sentence
                     // that named one; else the most mentioned person so far.

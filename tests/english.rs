@@ -330,6 +330,60 @@ fn english_constructions() {
             "John Smith",
         ),
         (
+            "In May, Initech named Jane Roe its new chief executive.",
+            "Jane Roe",
+            "WORKED_AT",
+            "Initech",
+        ),
+        (
+            "Shares fell as Globex chairman and chief executive Mary Poole spoke.",
+            "Mary Poole",
+            "WORKED_AT",
+            "Globex",
+        ),
+        (
+            "The current president of Globex is Stephen Holt.",
+            "Stephen Holt",
+            "WORKED_AT",
+            "Globex",
+        ),
+        (
+            "Valerie Roe serves as Globex's chairwoman.",
+            "Valerie Roe",
+            "WORKED_AT",
+            "Globex",
+        ),
+        (
+            "In 2009 the Vandelay Authority, led by Andrew Rajo, was formed.",
+            "Andrew Rajo",
+            "WORKED_AT",
+            "Vandelay Authority",
+        ),
+        (
+            "Jane Roe, who was a curator at the Globex Institute, died.",
+            "Jane Roe",
+            "WORKED_AT",
+            "Globex Institute",
+        ),
+        (
+            "John Shaw, founder and executive chairman of Shaw Communications, spoke.",
+            "John Shaw",
+            "FOUNDED",
+            "Shaw Communications",
+        ),
+        (
+            "Shares rose as Vandelay Airways' CEO, Doug Parker, spoke.",
+            "Doug Parker",
+            "WORKED_AT",
+            "Vandelay Airways",
+        ),
+        (
+            "Globex Inc. was founded in 1999 by former banker Jane Roe.",
+            "Jane Roe",
+            "FOUNDED",
+            "Globex Inc",
+        ),
+        (
             "Jane Roe sued Globex over the deal.",
             "Jane Roe",
             "FELL_OUT_WITH",
@@ -366,6 +420,54 @@ fn no_edge_without_its_trigger() {
 }
 
 #[test]
+fn near_misses_of_role_patterns() {
+    // (text, an edge that must not be there)
+    let cases: &[(&str, (&str, &str, &str))] = &[
+        // "named" without a role is an honour, not a hiring.
+        (
+            "John Smith won. Globex named him the most admired leader of 2020.",
+            ("John Smith", "WORKED_AT", "Globex"),
+        ),
+        // "Parliament and President X": the "and" starts a new phrase.
+        (
+            "The law was signed by Parliament and President Jane Roe in 2001.",
+            ("Jane Roe", "WORKED_AT", "Parliament"),
+        ),
+        // The father named in "the son of X, he …" is not the one who joined.
+        (
+            "Born in Ohio, the eldest son of John Smith, he joined Globex in 1990.",
+            ("John Smith", "WORKED_AT", "Globex"),
+        ),
+        // "him, Globex leader Tom Hale": the role is Tom Hale's, not the pronoun's.
+        (
+            "Jane Roe won. It was a tie between her, Globex leader Tom Hale, and Bob Jones.",
+            ("Jane Roe", "WORKED_AT", "Globex"),
+        ),
+        // "his deputy" is a person's deputy, not the last organisation's.
+        (
+            "Globex chairman John Smith spoke. Finance minister Jane Roe and her deputy, Tom Hale, were replaced.",
+            ("Tom Hale", "WORKED_AT", "Globex"),
+        ),
+    ];
+    for &(text, (s, kind, t)) in cases {
+        let d = en(text);
+        assert!(!has(&d, s, kind, t), "{text}: {:?}", edges(&d));
+    }
+    // A capitalised role makes a title, not "ORG role": no organisation here.
+    let d = en("The memo reached Jane Roe through then Homeland Defense Advisor Tom Hale.");
+    assert_eq!(kind_of(&d, "Homeland Defense"), None);
+    // One word after "role," is a list item, not a person.
+    let d = en("It won Best Director, Best Actress and Best Picture.");
+    assert_ne!(kind_of(&d, "Best").as_deref(), Some("PERSON"));
+    // A first name after an article starts a place or a thing.
+    let d = en("The delta, formed by the Mary River, floods each year under the Jane Accords.");
+    for name in ["Mary River", "Jane Accords"] {
+        assert_ne!(kind_of(&d, name).as_deref(), Some("PERSON"), "{name}");
+    }
+    assert!(edges(&d).is_empty(), "{:?}", edges(&d));
+}
+
+#[test]
 fn names_in_english_text() {
     let d = en("MUSK SUES OPENAI\n\nElon Musk sued OpenAI on Thursday.");
     assert!(
@@ -378,6 +480,37 @@ fn names_in_english_text() {
 
     let d = en("The bank was named after J. P. Morgan, who met T. S. Whitfield in 1890.");
     assert_eq!(kind_of(&d, "T. S. Whitfield").as_deref(), Some("PERSON"));
+
+    // Unknown first names: a role in apposition makes a person, and the surname
+    // alone then joins; a demonym does not start a name.
+    let d = en("Oluwole Adebayo, the Nigerian minister of trade, spoke. Adebayo left early.");
+    assert_eq!(kind_of(&d, "Oluwole Adebayo").as_deref(), Some("PERSON"));
+    let people: Vec<_> = d.entities.iter().filter(|e| e.kind == "PERSON").collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    for text in [
+        "She holds a chair in Nordic Politics, director of the institute said.",
+        "Japanese Politics, the director of the institute said, is changing.",
+    ] {
+        let d = en(text);
+        assert!(
+            d.entities.iter().all(|e| e.kind != "PERSON"),
+            "{text}: {:?}",
+            d.entities
+        );
+    }
+    // "O' Leary" with a stray space is one name.
+    let d = en("Ryanair CEO, Michael O' Leary, spoke.");
+    assert_eq!(kind_of(&d, "Michael O' Leary").as_deref(), Some("PERSON"));
+    // "Adam Air Flight 574": the airline, not a person named Adam.
+    let d = en("The losses of Vandelay Air Flight 101 and Carla Airways Flight 7 hurt.");
+    for name in ["Vandelay Air", "Carla Airways"] {
+        assert_eq!(kind_of(&d, name).as_deref(), Some("ORG"), "{name}");
+    }
+    assert!(
+        d.entities.iter().all(|e| e.kind != "PERSON"),
+        "{:?}",
+        d.entities
+    );
 
     // Particles de, van, von, bin stay inside names, and the short form joins.
     for name in [

@@ -52,6 +52,11 @@ pub struct LangNames {
     pub not_names: HashSet<String>,
     /// Folded heads of institution names that go on in lower case.
     pub institutions: HashSet<String>,
+    /// Folded words that end an operator's name before a number ("Adam Air
+    /// Flight 574"): kind `tail` in org_context.tsv.
+    pub tails: HashSet<String>,
+    /// Folded articles ("the", "la"): a name right after one is no person.
+    pub determiners: HashSet<String>,
     /// English capitalises roles before a name ("Finance Minister Kaoru Yosano");
     /// French does not, so there a capitalised role inside a sentence is a name.
     pub capitalised_roles: bool,
@@ -127,10 +132,14 @@ impl NameRules {
                 l.titles.insert(key, (kind, g));
             }
             for row in set.rows(lang.code(), "org_context.tsv") {
-                let head = match row.field(1, "head or cue")? {
+                let head = match row.field(1, "head, cue or tail")? {
                     "head" => true,
                     "cue" => false,
-                    _ => return Err(row.error(1, "expected head or cue")),
+                    "tail" => {
+                        l.tails.insert(phrase_key(row.field(0, "a word")?));
+                        continue;
+                    }
+                    _ => return Err(row.error(1, "expected head, cue or tail")),
                 };
                 let key = phrase_key(row.field(0, "words")?);
                 l.max_words = l.max_words.max(key.split(' ').count());
@@ -141,6 +150,9 @@ impl NameRules {
             }
             for row in set.rows(lang.code(), "institutions.txt") {
                 l.institutions.insert(fold(row.field(0, "a word")?));
+            }
+            for row in set.rows(lang.code(), "determiners.txt") {
+                l.determiners.insert(fold(row.field(0, "a word")?));
             }
         }
         Ok(NameRules {
@@ -158,6 +170,27 @@ impl NameRules {
     pub fn is_not_name(&self, word: &str) -> bool {
         let f = fold(word);
         self.langs.iter().any(|l| l.not_names.contains(&f))
+    }
+
+    /// True when `word` (any case) is an article of `lang` ("the", "la").
+    pub fn is_determiner(&self, lang: Lang, word: &str) -> bool {
+        self.langs[lang.index()].determiners.contains(&fold(word))
+    }
+
+    /// True when the mention starting at token `a` is the complement of a kinship
+    /// word ("son of X", "la fille de X"): X is said of someone else.
+    pub fn is_kin_complement(&self, text: &str, tokens: &[Token], a: usize, lang: Lang) -> bool {
+        a >= 2
+            && matches!(
+                fold(tokens[a - 1].text(text)).as_str(),
+                "of" | "de" | "d'" | "du"
+            )
+            && matches!(
+                self.langs[lang.index()]
+                    .titles
+                    .get(&fold(tokens[a - 2].text(text))),
+                Some((TitleKind::Kin, _))
+            )
     }
 
     /// True when `name` is a place.
@@ -422,6 +455,14 @@ impl NameRules {
                 && starts_name(text, &tokens[j + 1])
             {
                 j += 1; // "J. P. Morgan"
+            } else if matches!(s, "'" | "’")
+                && !t.space_before
+                && tokens[j - 1].text(text).chars().count() == 1
+                && j + 1 < limit
+                && !taken[j + 1]
+                && starts_name(text, &tokens[j + 1])
+            {
+                j += 1; // "O' Leary", an Irish name with a stray space
             } else if let Some(k) = self.particles_then_name(text, tokens, j, limit, taken) {
                 j += k; // "Charles de Gaulle", "Martin van der Berg"
             } else if s == "of"
@@ -532,8 +573,20 @@ impl NameRules {
         if a >= b {
             return;
         }
+        // "Adam Air Flight 574": an operator's name, a service word, a number.
+        let operator = b - a >= 2
+            && tokens.get(b).is_some_and(|t| t.kind == TokenKind::Number)
+            && l.tails.contains(&fold(tokens[b - 1].text(text)));
+        if operator {
+            b -= 1;
+        }
         if title.is_none() {
             title = self.title_before(text, tokens, s.first, a, l);
+            // "Ryanair CEO, Michael Smith" is a person; one word after a role and a
+            // comma is mostly the next item of a list ("Best Director, Best Actress").
+            if b - a == 1 && a > s.first && tokens[a - 1].text(text) == "," {
+                title = None;
+            }
         }
         let words: Vec<&str> = tokens[a..b]
             .iter()
@@ -561,6 +614,9 @@ impl NameRules {
         {
             return push(out, Label::Place, "place");
         }
+        if operator {
+            return push(out, Label::Org, "org:operator");
+        }
         if n >= 2 && self.is_suffix(words[n - 1]) {
             return push(out, Label::Org, "org:suffix");
         }
@@ -570,10 +626,14 @@ impl NameRules {
         if title == Some(TitleKind::Honorific) {
             return push(out, Label::Person, "person:title");
         }
+        // After an article, a first name starts a place or a thing ("the White
+        // Nile", "the Geneva Conventions"), not a person.
+        let after_article = a > s.first && l.determiners.contains(&fold(tokens[a - 1].text(text)));
         if n >= 2
             && tokens[a].case == Case::Title
             && self.first_names.contains_key(&folded[0])
             && !headline
+            && !after_article
         {
             return push(out, Label::Person, "person:first-name");
         }
@@ -604,6 +664,22 @@ impl NameRules {
         }
         if n <= 4 && !headline && self.role_after(text, tokens, b, s.last, l) {
             return push(out, Label::Org, "org:role-after");
+        }
+        // "Kaoru Yosano, the Japanese minister of …": two or three capitalised
+        // words that open a clause (no lower-case word before them), then a role
+        // in apposition.
+        if (2..=3).contains(&n)
+            && !headline
+            && (a == s.first
+                || tokens[a - 1].kind != TokenKind::Word
+                || tokens[a - 1].case != Case::Lower)
+            && tokens[a..b]
+                .iter()
+                .all(|t| t.kind != TokenKind::Word || t.case == Case::Title)
+            && !looks_like_demonym(&folded[0])
+            && self.role_apposition_after(text, tokens, b, s.last, l)
+        {
+            return push(out, Label::Person, "person:role-apposition");
         }
         if n == 1 && tokens[a].case == Case::Mixed && !is_name_like_mixed(words[0]) {
             return push(out, Label::Org, "org:camelcase");
@@ -721,11 +797,47 @@ impl NameRules {
             if let Some((TitleKind::Role | TitleKind::Founder, _)) =
                 l.titles.get(&phrase_of(text, &tokens[b..b + k]))
             {
+                // A capitalised role ends a title of its own ("National Security
+                // Advisor", "Best Director"); only a lower-case or all-capital one
+                // ("Globex chief executive", "Globex CEO") says whose role it is.
+                if tokens[b].case == Case::Title {
+                    return false;
+                }
                 return match tokens.get(b + k) {
                     Some(t) if b + k < last => starts_name(text, t) || t.text(text) == ",",
                     _ => false,
                 };
             }
+        }
+        false
+    }
+
+    /// True when a comma follows token `b`, then an article, up to two other
+    /// words (not a possessive), and a role: ", the Japanese minister", ", minister".
+    fn role_apposition_after(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        b: usize,
+        last: usize,
+        l: &LangNames,
+    ) -> bool {
+        if b >= last || tokens[b].text(text) != "," {
+            return false;
+        }
+        let mut j = b + 1;
+        if j < last && l.determiners.contains(&fold(tokens[j].text(text))) {
+            j += 1;
+        }
+        for _ in 0..3 {
+            if j >= last || tokens[j].kind != TokenKind::Word {
+                return false;
+            }
+            let f = fold(tokens[j].text(text));
+            if let Some((TitleKind::Role | TitleKind::Founder, _)) = l.titles.get(&f) {
+                return true;
+            }
+            j += 1;
         }
         false
     }
@@ -801,11 +913,7 @@ impl NameRules {
         }
         // Apposition after the name: ", une société …", ", the company …".
         if b + 2 < last && tokens[b].text(text) == "," {
-            let det = fold(tokens[b + 1].text(text));
-            if matches!(
-                det.as_str(),
-                "un" | "une" | "la" | "le" | "l'" | "a" | "an" | "the"
-            ) {
+            if l.determiners.contains(&fold(tokens[b + 1].text(text))) {
                 for k in 1..=l.max_words.max(1) {
                     if b + 2 + k > last {
                         break;
@@ -890,6 +998,15 @@ pub fn model_names(text: &str, tokens: &[Token], mentions: &mut [Mention], taken
             m.known = None;
         }
     }
+}
+
+/// True when a folded word ends like a demonym or a nationality adjective
+/// ("Japanese", "Canadian", "British", "français"): such a word does not start a
+/// person's name ("Japanese Politics").
+pub fn looks_like_demonym(folded: &str) -> bool {
+    ["ese", "ian", "ean", "ish", "ais", "aise", "ois"]
+        .iter()
+        .any(|x| folded.ends_with(x))
 }
 
 /// True when the word ending at token `b` is glued by a hyphen to a number, as in a

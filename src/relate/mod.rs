@@ -325,8 +325,15 @@ impl RelationRules {
                 let mention = mention_at.get(i).copied().flatten().and_then(|mi| {
                     let m = &res.mentions[mi];
                     match res.entity_of[mi] {
+                        // "the son of X": X fills no slot of this sentence's verbs.
+                        Some(e)
+                            if res.entities[e].label == Label::Person
+                                && names.is_kin_complement(text, tokens, m.tokens.0, lang) =>
+                        {
+                            None
+                        }
                         Some(e) => Some((mi, res.entities[e].label, Src::Entity(e))),
-                        None if promotable(text, tokens, m.tokens, names) => {
+                        None if promotable(text, tokens, m.tokens, names, lang) => {
                             Some((mi, Label::Person, Src::Unknown(mi)))
                         }
                         // One unknown word ("Initech left Globex"): an ORG slot may take it,
@@ -504,7 +511,13 @@ fn types_fit(kind: RelType, a: &Entity, b: &Entity) -> bool {
 }
 
 /// A run that may become a PERSON by context: two or three title-case words, not a place.
-fn promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &NameRules) -> bool {
+fn promotable(
+    text: &str,
+    tokens: &[Token],
+    (a, b): (usize, usize),
+    names: &NameRules,
+    lang: Lang,
+) -> bool {
     let words: Vec<&Token> = tokens[a..b]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
@@ -516,10 +529,10 @@ fn promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &Name
         .unwrap_or_default();
     (2..=3).contains(&words.len())
         && words.iter().all(|t| t.case == Case::Title)
-        && !["ese", "ian", "ean", "ish", "ais", "aise", "ois"]
-            .iter()
-            .any(|x| first.ends_with(x))
+        && !crate::recognize::names::looks_like_demonym(&first)
         && !names.is_place(Span::new(tokens[a].span.start, tokens[b - 1].span.end).slice(text))
+        // Not after an article ("formed by the White Nile").
+        && !(a > 0 && names.is_determiner(lang, tokens[a - 1].text(text)))
 }
 
 /// One capitalised word that is no first name, place or capitalised non-name
