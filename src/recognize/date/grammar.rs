@@ -202,10 +202,13 @@ impl<'a> Parser<'a> {
                     key.push(' ');
                 }
                 key.push_str(fold(j));
-                for w in words.get(&key) {
+                let Some(phrase) = words.lookup(&key) else {
+                    break;
+                };
+                for w in &phrase.words {
                     found.push((j + 1, w));
                 }
-                if !words.extends(&key) {
+                if !phrase.extends {
                     break;
                 }
             }
@@ -616,16 +619,7 @@ impl<'a> Parser<'a> {
 
     /// The longest date expression starting at `i`.
     fn parse(&self, i: usize) -> Option<Found> {
-        // Every rule starts on a lexicon phrase, on a token with a digit ("18", "Q1",
-        // "15h30", "1er"), or on a compound or elided word ("dix-huit", "fifty-year",
-        // "'82"): skip the others without trying the rules.
-        if self.table[i].is_empty()
-            && !self
-                .f(i)
-                .bytes()
-                .any(|b| b.is_ascii_digit() || b == b'-' || b == b'\'')
-            && !self.f(i).contains('’')
-        {
+        if !self.may_start(i) {
             return None;
         }
         let cued = self.cue_before(i).is_some();
@@ -636,6 +630,72 @@ impl<'a> Parser<'a> {
             }
         }
         best
+    }
+
+    /// Whether some rule may start at `i`, so that the others are skipped without trying the
+    /// rules. Every rule starts on a token with a digit ("18", "Q1", "15h30", "1er"), on a
+    /// compound word ("dix-huit", "fifty-year", "mi-mars"), on an apostrophe ("'82"), on a phrase that
+    /// opens an expression ("juillet", "hier", "dernier", "trois"), or on an article
+    /// followed by such a token or by a word that only follows an article ("la nuit", "l'été",
+    /// "le même jour"). Words that only link or follow ("de", "et", "h", "UTC") start none.
+    fn may_start(&self, i: usize) -> bool {
+        if self.compound_or_digits(i) {
+            return true;
+        }
+        let opens = |w: &Word| {
+            matches!(
+                w,
+                Word::Month { .. }
+                    | Word::Weekday { .. }
+                    | Word::Mod(_)
+                    | Word::Day { .. }
+                    | Word::Time { .. }
+                    | Word::Unit(_)
+                    | Word::Duration(_)
+                    | Word::Number(_)
+                    | Word::Ordinal(_)
+                    | Word::Rel { .. }
+                    | Word::Season { .. }
+                    | Word::Ago { .. }
+                    | Word::Decade
+                    | Word::Range { .. }
+                    | Word::Ref(_)
+            )
+        };
+        if self.table[i].iter().any(|(_, w)| opens(w)) {
+            return true;
+        }
+        // After an article: "les années 90", "la nuit", "le même jour", "les '90s".
+        let Some((j, ())) = self.word(i, |w| matches!(w, Word::Det).then_some(())) else {
+            return false;
+        };
+        j < self.len()
+            && (self.compound_or_digits(j)
+                || self.table[j]
+                    .iter()
+                    .any(|(_, w)| opens(w) || matches!(w, Word::Part { .. } | Word::Same)))
+    }
+
+    /// Token `i` holds a digit, is an apostrophe ("'82", "'90s"), or is a compound whose
+    /// last or second part is a date word ("dix-huit", "fifty-year", "mi-mars") or that ends
+    /// in "-ci" ("mois-ci").
+    fn compound_or_digits(&self, i: usize) -> bool {
+        let s = self.f(i);
+        let (mut digit, mut hyphen) = (false, false);
+        for b in s.bytes() {
+            digit |= b.is_ascii_digit();
+            hyphen |= b == b'-';
+        }
+        if digit || s == "'" {
+            return true;
+        }
+        if !hyphen {
+            return false;
+        }
+        let (Some((_, tail)), Some((_, last))) = (s.split_once('-'), s.rsplit_once('-')) else {
+            return false;
+        };
+        s.ends_with("-ci") || !self.words.get(tail).is_empty() || !self.words.get(last).is_empty()
     }
 
     /// A qualifier, then a date: "fin novembre 2022", "au début de 2013", "early 2014".
