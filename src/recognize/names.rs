@@ -26,7 +26,7 @@ use crate::lexicon::LexiconSet;
 use crate::span::Span;
 use crate::text::{Case, fold};
 use crate::tokenize::{Sentence, Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// Kind of a title word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,7 +90,7 @@ pub struct NameRules {
 impl NameRules {
     /// Compile from the lexicons.
     pub fn from_lexicons(set: &LexiconSet) -> Result<NameRules> {
-        let mut first_names = HashMap::new();
+        let mut first_names = HashMap::default();
         for row in set.rows("common", "first_names.tsv") {
             let g = match row.opt(1) {
                 "m" => 'm',
