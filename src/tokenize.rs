@@ -253,7 +253,10 @@ fn make(text: &str, start: usize, end: usize, kind: TokenKind, space_before: boo
 
 fn push_word(text: &str, start: usize, w: &str, space_before: bool, out: &mut Vec<Token>) {
     let kind = kind_of(w);
-    if kind != TokenKind::Word {
+    // Elisions and possessives need an apostrophe (`'` or `’`, whose UTF-8 starts
+    // with 0xE2), a glued stop needs a `.`: most words have none of them.
+    let plain = || !w.bytes().any(|b| matches!(b, b'\'' | b'.' | 0xE2));
+    if kind != TokenKind::Word || plain() {
         out.push(make(text, start, start + w.len(), kind, space_before));
         return;
     }
