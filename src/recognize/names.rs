@@ -837,7 +837,8 @@ pub fn phrase_key(s: &str) -> String {
 
 /// The folded phrase of some tokens, in the form of [`phrase_key`].
 pub fn phrase_of(text: &str, toks: &[Token]) -> String {
-    let mut out = String::new();
+    // Room for the tokens and the spaces between them (folding seldom grows a word).
+    let mut out = String::with_capacity(toks.iter().map(|t| t.span.len() + 1).sum());
     for t in toks {
         if !out.is_empty() && !out.ends_with('\'') && t.kind != TokenKind::Punct {
             out.push(' ');
