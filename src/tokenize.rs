@@ -413,7 +413,7 @@ pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) 
         // Line breaks between this token and the previous one.
         if i > first {
             let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
-            let newlines = gap.matches('\n').count();
+            let newlines = line_feeds(gap);
             if newlines >= 1 {
                 push(&mut out, first, i, paragraph);
                 first = i;
@@ -425,7 +425,7 @@ pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) 
             }
         } else if i > 0 {
             let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
-            if gap.matches('\n').count() >= 2 {
+            if line_feeds(gap) >= 2 {
                 next_paragraph += 1;
                 paragraph = next_paragraph;
             }
@@ -452,6 +452,11 @@ pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) 
     }
     push(&mut out, first, tokens.len(), paragraph);
     out
+}
+
+/// The number of line feeds in `gap`.
+fn line_feeds(gap: &str) -> usize {
+    gap.bytes().filter(|&b| b == b'\n').count()
 }
 
 fn ends_sentence(text: &str, tokens: &[Token], i: usize, abbreviations: &HashSet<String>) -> bool {
