@@ -156,6 +156,37 @@ impl Found {
 
 type P<T> = Option<(usize, T)>;
 
+/// What token `i` can start a rule with: the kinds of the phrases starting there and
+/// the token's own marks. Each rule of [`Parser::core`] needs one of a few of them on
+/// its first token: "18" (a digit), "juillet" (a month), "le" (an article, before the
+/// rest), "dernier" (a relative word), "trois" (a number word)…
+#[derive(Default)]
+struct Start {
+    det: bool,
+    weekday: bool,
+    month: bool,
+    rel: bool,
+    decade: bool,
+    unit: bool,
+    day: bool,
+    ago: bool,
+    number_word: bool,
+    ordinal: bool,
+    season: bool,
+    time: bool,
+    range: bool,
+    reference: bool,
+    duration: bool,
+    /// A number token.
+    number: bool,
+    /// The token holds an ASCII digit.
+    digit: bool,
+    /// The token holds a hyphen.
+    hyphen: bool,
+    /// The token is an apostrophe.
+    apostrophe: bool,
+}
+
 /// The parser over one document's tokens.
 pub struct Parser<'a> {
     text: &'a str,
@@ -698,6 +729,38 @@ impl<'a> Parser<'a> {
         s.ends_with("-ci") || !self.words.get(tail).is_empty() || !self.words.get(last).is_empty()
     }
 
+    fn start(&self, i: usize) -> Start {
+        let f = self.f(i);
+        let mut s = Start {
+            number: self.kind(i) == Some(TokenKind::Number),
+            digit: f.bytes().any(|b| b.is_ascii_digit()),
+            hyphen: f.contains('-'),
+            apostrophe: f == "'",
+            ..Start::default()
+        };
+        for (_, w) in &self.table[i] {
+            match w {
+                Word::Det => s.det = true,
+                Word::Weekday { .. } => s.weekday = true,
+                Word::Month { .. } => s.month = true,
+                Word::Rel { .. } => s.rel = true,
+                Word::Decade => s.decade = true,
+                Word::Unit(_) => s.unit = true,
+                Word::Day { .. } => s.day = true,
+                Word::Ago { .. } => s.ago = true,
+                Word::Number(_) => s.number_word = true,
+                Word::Ordinal(_) => s.ordinal = true,
+                Word::Season { .. } => s.season = true,
+                Word::Time { .. } => s.time = true,
+                Word::Range { .. } => s.range = true,
+                Word::Ref(_) => s.reference = true,
+                Word::Duration(_) => s.duration = true,
+                _ => {}
+            }
+        }
+        s
+    }
+
     /// A qualifier, then a date: "fin novembre 2022", "au début de 2013", "early 2014".
     fn with_mod(&self, i: usize) -> Option<Found> {
         let (mut j, m) = self.word(i, |w| match w {
@@ -741,24 +804,62 @@ impl<'a> Parser<'a> {
                 }
             }
         };
-        take(self.numeric(i));
-        take(self.day_first(i));
-        take(self.month_first(i, cued));
-        take(self.decade(i));
-        take(self.year(i, cued));
-        take(self.rel_day(i));
-        take(self.rel_unit(i, cued));
-        take(self.weekday_alone(i));
-        take(self.ago(i));
-        take(self.ordinal_period(i, cued));
-        take(self.season(i, cued));
-        take(self.part_of(i, cued));
-        take(self.clock(i, cued));
-        take(self.range(i));
-        take(self.reference(i));
-        take(self.duration(i));
-        take(self.anchor(i, cued));
-        take(self.period_code(i, cued));
+        // Each rule is tried only on a token it can start on (see `Start`).
+        let s = self.start(i);
+        if s.number {
+            take(self.numeric(i));
+        }
+        if s.weekday || s.digit {
+            take(self.day_first(i));
+        }
+        if s.rel || s.weekday || s.month || s.hyphen {
+            take(self.month_first(i, cued));
+        }
+        if s.det || s.decade || s.apostrophe || s.digit {
+            take(self.decade(i));
+        }
+        if s.det || s.unit || s.hyphen || s.apostrophe || s.digit {
+            take(self.year(i, cued));
+        }
+        if s.day {
+            take(self.rel_day(i));
+        }
+        if s.det || s.rel {
+            take(self.rel_unit(i, cued));
+        }
+        if s.rel || s.weekday {
+            take(self.weekday_alone(i));
+        }
+        if s.ago || s.number_word || s.number || s.hyphen {
+            take(self.ago(i));
+        }
+        if s.det || s.ordinal {
+            take(self.ordinal_period(i, cued));
+        }
+        if s.det || s.rel || s.season {
+            take(self.season(i, cued));
+        }
+        if s.det {
+            take(self.part_of(i, cued));
+        }
+        if s.time || s.digit {
+            take(self.clock(i, cued));
+        }
+        if s.range {
+            take(self.range(i));
+        }
+        if s.reference {
+            take(self.reference(i));
+        }
+        if s.duration || s.number_word || s.number || s.hyphen {
+            take(self.duration(i));
+        }
+        if s.det || s.rel {
+            take(self.anchor(i, cued));
+        }
+        if s.digit {
+            take(self.period_code(i, cued));
+        }
         let mut f = best?;
         // A part of the day after a day: "mardi soir", "hier matin", "18 juillet au soir".
         if f.part.is_none() && f.clock.is_none() && day_like(&f.expr) {
