@@ -196,8 +196,10 @@ pub struct Parser<'a> {
     fold_at: Vec<usize>,
     /// A line break comes right before token i.
     nl: Vec<bool>,
-    /// Phrase matches starting at each token: (end, meaning), longest first.
-    table: Vec<Vec<(usize, &'a Word)>>,
+    /// Phrase matches starting at each token, end to end: (end, meaning), longest first;
+    /// token i's are `phrases[phrases_at[i]..phrases_at[i + 1]]` (see [`Parser::table`]).
+    phrases: Vec<(usize, &'a Word)>,
+    phrases_at: Vec<usize>,
     words: &'a Words,
     lang: Lang,
 }
@@ -220,10 +222,12 @@ impl<'a> Parser<'a> {
         let nl: Vec<bool> = (0..toks.len())
             .map(|i| i > 0 && text[toks[i - 1].span.end..toks[i].span.start].contains('\n'))
             .collect();
-        let mut table = Vec::with_capacity(toks.len());
+        let mut phrases: Vec<(usize, &'a Word)> = Vec::new();
+        let mut phrases_at = Vec::with_capacity(toks.len() + 1);
+        phrases_at.push(0);
         let mut key = String::new();
         for i in 0..toks.len() {
-            let mut found: Vec<(usize, &'a Word)> = Vec::new();
+            let first = phrases.len();
             key.clear();
             for j in i..(i + words.max_len).min(toks.len()) {
                 if j > i {
@@ -237,14 +241,14 @@ impl<'a> Parser<'a> {
                     break;
                 };
                 for w in &phrase.words {
-                    found.push((j + 1, w));
+                    phrases.push((j + 1, w));
                 }
                 if !phrase.extends {
                     break;
                 }
             }
-            found.reverse();
-            table.push(found);
+            phrases[first..].reverse();
+            phrases_at.push(phrases.len());
         }
         Parser {
             text,
@@ -252,7 +256,8 @@ impl<'a> Parser<'a> {
             folded,
             fold_at,
             nl,
-            table,
+            phrases,
+            phrases_at,
             words,
             lang,
         }
@@ -305,6 +310,11 @@ impl<'a> Parser<'a> {
         self.toks.get(i).map_or(Case::None, |t| t.case)
     }
 
+    /// Phrase matches starting at token `i`: (end, meaning), longest first.
+    fn table(&self, i: usize) -> &[(usize, &'a Word)] {
+        &self.phrases[self.phrases_at[i]..self.phrases_at[i + 1]]
+    }
+
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.toks.get(i).map(|t| t.kind)
     }
@@ -314,7 +324,7 @@ impl<'a> Parser<'a> {
         if i >= self.len() {
             return None;
         }
-        self.table[i]
+        self.table(i)
             .iter()
             .find_map(|&(end, w)| f(w).map(|v| (end, v)))
     }
@@ -335,7 +345,8 @@ impl<'a> Parser<'a> {
         }
         for n in 1..=self.words.max_len.min(i) {
             let s = i - n;
-            if let Some(v) = self.table[s]
+            if let Some(v) = self
+                .table(s)
                 .iter()
                 .filter(|(end, _)| *end == i)
                 .find_map(|&(_, w)| f(w))
@@ -354,7 +365,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             let s = i - n;
-            for (end, w) in &self.table[s] {
+            for (end, w) in self.table(s) {
                 if *end == i {
                     if let Word::Cue { strong } = w {
                         best = Some(best.unwrap_or(false) || *strong);
@@ -585,7 +596,7 @@ impl<'a> Parser<'a> {
             && self.kind(i - 1) == Some(TokenKind::Word)
             && self.case(i - 1).is_capitalised()
             && !self.initial(i - 1)
-            && self.table[i - 1].is_empty()
+            && self.table(i - 1).is_empty()
     }
 
     /// A year given after "de"/"of" or alone: "2013", "cette année", "l'an dernier", "l'année".
@@ -693,7 +704,7 @@ impl<'a> Parser<'a> {
                     | Word::Ref(_)
             )
         };
-        if self.table[i].iter().any(|(_, w)| opens(w)) {
+        if self.table(i).iter().any(|(_, w)| opens(w)) {
             return true;
         }
         // After an article: "les années 90", "la nuit", "le même jour", "les '90s".
@@ -702,7 +713,8 @@ impl<'a> Parser<'a> {
         };
         j < self.len()
             && (self.compound_or_digits(j)
-                || self.table[j]
+                || self
+                    .table(j)
                     .iter()
                     .any(|(_, w)| opens(w) || matches!(w, Word::Part { .. } | Word::Same)))
     }
@@ -738,7 +750,7 @@ impl<'a> Parser<'a> {
             apostrophe: f == "'",
             ..Start::default()
         };
-        for (_, w) in &self.table[i] {
+        for (_, w) in self.table(i) {
             match w {
                 Word::Det => s.det = true,
                 Word::Weekday { .. } => s.weekday = true,
