@@ -955,13 +955,14 @@ fn is_name_like_mixed(w: &str) -> bool {
 /// A sentence written mostly in capitals or in title case (a headline): letter
 /// case says little about names there.
 fn is_headline(text: &str, toks: &[Token]) -> bool {
-    let words: Vec<&Token> = toks.iter().filter(|t| t.kind == TokenKind::Word).collect();
-    if words.len() < 3 {
+    let words = toks.iter().filter(|t| t.kind == TokenKind::Word);
+    let n = words.clone().count();
+    if n < 3 {
         return false;
     }
-    let upper = words.iter().filter(|t| t.case == Case::Upper).count();
+    let upper = words.filter(|t| t.case == Case::Upper).count();
     let _ = text;
-    upper * 10 >= words.len() * 7
+    upper * 10 >= n * 7
 }
 
 #[cfg(test)]
