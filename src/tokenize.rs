@@ -188,7 +188,10 @@ fn simple_class(c: char) -> Option<WordClass> {
 fn simple_segments<'t>(line: &'t str, mut f: impl FnMut(usize, &'t str)) {
     use WordClass::*;
     let class_at = |i: usize| -> (WordClass, usize) {
-        let c = line[i..].chars().next().unwrap_or(' ');
+        let c = match line.as_bytes()[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => line[i..].chars().next().unwrap_or(' '),
+        };
         (simple_class(c).unwrap_or(Other), c.len_utf8())
     };
     let mut i = 0;
