@@ -69,12 +69,21 @@ pub enum Case {
 impl Case {
     /// The case of `word`.
     pub fn of(word: &str) -> Case {
+        // Most words are ASCII: read their bytes rather than decode characters.
+        if word.is_ascii() {
+            Case::of_chars(word.bytes().map(char::from))
+        } else {
+            Case::of_chars(word.chars())
+        }
+    }
+
+    fn of_chars(word: impl Iterator<Item = char>) -> Case {
         let mut letters = 0usize;
         let mut upper = 0usize;
         let mut first_upper = false;
         let mut upper_after_first = false;
         let mut after_sep = true;
-        for c in word.chars() {
+        for c in word {
             if c.is_alphabetic() {
                 let up = c.is_uppercase();
                 if letters == 0 {

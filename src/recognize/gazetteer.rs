@@ -12,7 +12,8 @@ use crate::lexicon::LexiconSet;
 use crate::span::Span;
 use crate::text::fold;
 use crate::tokenize::Token;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
 
 /// A person or organisation the lexicons know, with its aliases.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,6 +42,9 @@ pub struct Gazetteer {
     known: Vec<KnownEntity>,
     entries: Vec<Entry>,
     automaton: AhoCorasick,
+    /// The first bytes (in both ASCII cases) of the entries that do not start with a
+    /// capital: only those can match at a token that does not start with a capital.
+    uncapitalised_starts: [bool; 256],
 }
 
 /// Bare surnames of known people are matched only when at least this long
@@ -113,12 +117,25 @@ impl Gazetteer {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // Searched from token starts only (see `find`).
+            .start_kind(StartKind::Anchored)
             .build(entries.iter().map(|e| e.surface.as_str()))
             .map_err(|e| crate::Error::bad_argument(format!("cannot build gazetteer: {e}")))?;
+        let mut uncapitalised_starts = [false; 256];
+        for e in &entries {
+            let Some(&b) = e.surface.as_bytes().first() else {
+                continue;
+            };
+            if !e.surface.chars().next().is_some_and(char::is_uppercase) {
+                uncapitalised_starts[usize::from(b.to_ascii_lowercase())] = true;
+                uncapitalised_starts[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
         Ok(Gazetteer {
             known,
             entries,
             automaton,
+            uncapitalised_starts,
         })
     }
 
@@ -130,11 +147,8 @@ impl Gazetteer {
     /// Find known names in `text`. `tokens` must be the tokens of `text`.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new(); // (tok_start, tok_end, entry)
-        for m in self.automaton.find_overlapping_iter(text) {
+        for (ts, m) in self.matches_at_token_starts(text, tokens) {
             let (s, e) = (m.start(), m.end());
-            let Ok(ts) = tokens.binary_search_by(|t| t.span.start.cmp(&s)) else {
-                continue;
-            };
             let Ok(te) = tokens.binary_search_by(|t| t.span.end.cmp(&e)) else {
                 continue;
             };
@@ -174,6 +188,44 @@ impl Gazetteer {
             });
         }
         out.sort_by_key(|m| m.span.start);
+        out
+    }
+
+    /// Every match of an entry that starts where a token starts (overlapping matches
+    /// included), with that token's index. A match must start on a token, so the
+    /// automaton is run anchored at each token rather than over the whole text; and
+    /// an entry that starts with a capital only matches at a capital (see
+    /// [`case_agrees`]), so other tokens are tried only against the other entries.
+    fn matches_at_token_starts(&self, text: &str, tokens: &[Token]) -> Vec<(usize, Match)> {
+        let mut out = Vec::new();
+        for (ts, t) in tokens.iter().enumerate() {
+            let word = t.text(text);
+            if !word.chars().next().is_some_and(char::is_uppercase)
+                && !word
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| self.uncapitalised_starts[usize::from(b)])
+            {
+                continue;
+            }
+            let input = Input::new(text)
+                .range(t.span.start..)
+                .anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            // The automaton supports anchored searches, so this cannot fail. An anchored
+            // overlapping search also reports the entries that end a longer match
+            // ("DeepMind" inside "Google DeepMind"): those start at another token.
+            while let Ok(()) = self
+                .automaton
+                .try_find_overlapping(input.clone(), &mut state)
+            {
+                match state.get_match() {
+                    Some(m) if m.start() == t.span.start => out.push((ts, m)),
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+        }
         out
     }
 
@@ -222,6 +274,48 @@ fn case_agrees(pattern: &str, found: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokenize::tokenize;
+
+    /// The anchored search at token starts finds, among the matches that agree in
+    /// case, exactly what a search over the whole text finds at token starts.
+    #[test]
+    fn token_start_search_finds_every_match() {
+        let set = LexiconSet::builtin().unwrap();
+        let g = Gazetteer::from_lexicons(&set, &|_| false).unwrap();
+        let whole = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(g.entries.iter().map(|e| e.surface.as_str()))
+            .unwrap();
+        let text = "OPENAI et openai, Apple ou apple ; l'eBay d'EBAY, xAI chez Google \
+                    DeepMind, Paypal à Microsoft Research. MICROSOFT 3M Meta Platforms";
+        let tokens = tokenize(text);
+        let agrees = |m: &Match| {
+            case_agrees(
+                &g.entries[m.pattern().as_usize()].surface,
+                &text[m.start()..m.end()],
+            )
+        };
+        let mut want: Vec<(usize, usize, usize)> = whole
+            .find_overlapping_iter(text)
+            .filter(|m| agrees(m))
+            .filter_map(|m| {
+                let ts = tokens.iter().position(|t| t.span.start == m.start())?;
+                Some((ts, m.end(), m.pattern().as_usize()))
+            })
+            .collect();
+        let mut got: Vec<(usize, usize, usize)> = g
+            .matches_at_token_starts(text, &tokens)
+            .into_iter()
+            .filter(|(_, m)| agrees(m))
+            .map(|(ts, m)| (ts, m.end(), m.pattern().as_usize()))
+            .collect();
+        want.sort();
+        got.sort();
+
+        assert!(want.len() >= 8, "{want:?}");
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn case_rules() {

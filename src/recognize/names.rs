@@ -26,7 +26,7 @@ use crate::lexicon::LexiconSet;
 use crate::span::Span;
 use crate::text::{Case, fold};
 use crate::tokenize::{Sentence, Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// Kind of a title word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,7 +95,7 @@ pub struct NameRules {
 impl NameRules {
     /// Compile from the lexicons.
     pub fn from_lexicons(set: &LexiconSet) -> Result<NameRules> {
-        let mut first_names = HashMap::new();
+        let mut first_names = HashMap::default();
         for row in set.rows("common", "first_names.tsv") {
             let g = match row.opt(1) {
                 "m" => 'm',
@@ -756,9 +756,10 @@ impl NameRules {
         end: usize,
         l: &LangNames,
     ) -> Option<usize> {
+        let phrases = Phrases::new(text, &tokens[start..end]);
         let role_at = |j: usize| -> Option<usize> {
             (1..=l.max_words.min(end - j)).rev().find_map(|k| {
-                match l.titles.get(&phrase_of(text, &tokens[j..j + k])) {
+                match l.titles.get(phrases.get(j - start, j - start + k)) {
                     Some((TitleKind::Role | TitleKind::Founder, _)) => Some(k),
                     _ => None,
                 }
@@ -793,9 +794,10 @@ impl NameRules {
         if b < last && tokens[b].kind == TokenKind::Possessive {
             b += 1;
         }
-        for k in (1..=l.max_words.min(last.saturating_sub(b))).rev() {
-            if let Some((TitleKind::Role | TitleKind::Founder, _)) =
-                l.titles.get(&phrase_of(text, &tokens[b..b + k]))
+        let n = l.max_words.min(last.saturating_sub(b));
+        let phrases = Phrases::new(text, &tokens[b..b + n]);
+        for k in (1..=n).rev() {
+            if let Some((TitleKind::Role | TitleKind::Founder, _)) = l.titles.get(phrases.get(0, k))
             {
                 // A capitalised role ends a title of its own ("National Security
                 // Advisor", "Best Director"); only a lower-case or all-capital one
@@ -898,14 +900,17 @@ impl NameRules {
                 ends.push(a - 2);
             }
         }
+        // Every phrase below ends at `a` or at most two tokens before it.
+        let lo = first.max(a.saturating_sub(l.max_words.max(1) + 2));
+        let phrases = Phrases::new(text, &tokens[lo..a]);
         for end in ends {
             for k in 1..=l.max_words.max(1) {
                 if end < first + k {
                     break;
                 }
-                let phrase = phrase_of(text, &tokens[end - k..end]);
-                if l.org_context.get(&phrase) == Some(&true)
-                    || (end == a && l.org_context.contains_key(&phrase))
+                let phrase = phrases.get(end - k - lo, end - lo);
+                if l.org_context.get(phrase) == Some(&true)
+                    || (end == a && l.org_context.contains_key(phrase))
                 {
                     return true;
                 }
@@ -945,7 +950,8 @@ pub fn phrase_key(s: &str) -> String {
 
 /// The folded phrase of some tokens, in the form of [`phrase_key`].
 pub fn phrase_of(text: &str, toks: &[Token]) -> String {
-    let mut out = String::new();
+    // Room for the tokens and the spaces between them (folding seldom grows a word).
+    let mut out = String::with_capacity(toks.iter().map(|t| t.span.len() + 1).sum());
     for t in toks {
         if !out.is_empty() && !out.ends_with('\'') && t.kind != TokenKind::Punct {
             out.push(' ');
@@ -953,6 +959,36 @@ pub fn phrase_of(text: &str, toks: &[Token]) -> String {
         crate::text::fold_push(t.text(text), &mut out);
     }
     out
+}
+
+/// The phrases ([`phrase_of`]) of every run of some tokens, folded once: the
+/// phrase of a run is a slice of the phrase of them all, since the space
+/// before a token depends only on the token before it.
+struct Phrases {
+    text: String,
+    /// Each token's folded text in `text`, from after the space before it.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Phrases {
+    fn new(text: &str, toks: &[Token]) -> Phrases {
+        let mut out = String::with_capacity(toks.iter().map(|t| t.span.len() + 1).sum());
+        let mut spans = Vec::with_capacity(toks.len());
+        for t in toks {
+            if !out.is_empty() && !out.ends_with('\'') && t.kind != TokenKind::Punct {
+                out.push(' ');
+            }
+            let start = out.len();
+            crate::text::fold_push(t.text(text), &mut out);
+            spans.push((start, out.len()));
+        }
+        Phrases { text: out, spans }
+    }
+
+    /// The phrase of tokens `a..b` (`a < b`, indices into the tokens given to `new`).
+    fn get(&self, a: usize, b: usize) -> &str {
+        &self.text[self.spans[a].0..self.spans[b - 1].1]
+    }
 }
 
 /// True when a token can start or continue a name: a capitalised word.
@@ -1036,11 +1072,30 @@ fn is_name_like_mixed(w: &str) -> bool {
 /// A sentence written mostly in capitals or in title case (a headline): letter
 /// case says little about names there.
 fn is_headline(text: &str, toks: &[Token]) -> bool {
-    let words: Vec<&Token> = toks.iter().filter(|t| t.kind == TokenKind::Word).collect();
-    if words.len() < 3 {
+    let words = toks.iter().filter(|t| t.kind == TokenKind::Word);
+    let n = words.clone().count();
+    if n < 3 {
         return false;
     }
-    let upper = words.iter().filter(|t| t.case == Case::Upper).count();
+    let upper = words.filter(|t| t.case == Case::Upper).count();
     let _ = text;
-    upper * 10 >= words.len() * 7
+    upper * 10 >= n * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_are_slices_of_one_phrase() {
+        let text = "le PDG d'Acme Inc. , l'opérateur « Œuvre » de M. Jean-Luc O'Brien";
+        let toks = crate::tokenize::tokenize(text);
+        let phrases = Phrases::new(text, &toks);
+        for a in 0..toks.len() {
+            for b in a + 1..=toks.len() {
+                assert_eq!(phrases.get(a, b), phrase_of(text, &toks[a..b]), "{a}..{b}");
+            }
+        }
+        assert_eq!(phrases.get(2, 6), "d'acme inc.");
+    }
 }

@@ -156,6 +156,37 @@ impl Found {
 
 type P<T> = Option<(usize, T)>;
 
+/// What token `i` can start a rule with: the kinds of the phrases starting there and
+/// the token's own marks. Each rule of [`Parser::core`] needs one of a few of them on
+/// its first token: "18" (a digit), "juillet" (a month), "le" (an article, before the
+/// rest), "dernier" (a relative word), "trois" (a number word)…
+#[derive(Default)]
+struct Start {
+    det: bool,
+    weekday: bool,
+    month: bool,
+    rel: bool,
+    decade: bool,
+    unit: bool,
+    day: bool,
+    ago: bool,
+    number_word: bool,
+    ordinal: bool,
+    season: bool,
+    time: bool,
+    range: bool,
+    reference: bool,
+    duration: bool,
+    /// A number token.
+    number: bool,
+    /// The token holds an ASCII digit.
+    digit: bool,
+    /// The token holds a hyphen.
+    hyphen: bool,
+    /// The token is an apostrophe.
+    apostrophe: bool,
+}
+
 /// The parser over one document's tokens.
 pub struct Parser<'a> {
     text: &'a str,
@@ -165,8 +196,10 @@ pub struct Parser<'a> {
     fold_at: Vec<usize>,
     /// A line break comes right before token i.
     nl: Vec<bool>,
-    /// Phrase matches starting at each token: (end, meaning), longest first.
-    table: Vec<Vec<(usize, &'a Word)>>,
+    /// Phrase matches starting at each token, end to end: (end, meaning), longest first;
+    /// token i's are `phrases[phrases_at[i]..phrases_at[i + 1]]` (see [`Parser::table`]).
+    phrases: Vec<(usize, &'a Word)>,
+    phrases_at: Vec<usize>,
     words: &'a Words,
     lang: Lang,
 }
@@ -189,10 +222,12 @@ impl<'a> Parser<'a> {
         let nl: Vec<bool> = (0..toks.len())
             .map(|i| i > 0 && text[toks[i - 1].span.end..toks[i].span.start].contains('\n'))
             .collect();
-        let mut table = Vec::with_capacity(toks.len());
+        let mut phrases: Vec<(usize, &'a Word)> = Vec::new();
+        let mut phrases_at = Vec::with_capacity(toks.len() + 1);
+        phrases_at.push(0);
         let mut key = String::new();
         for i in 0..toks.len() {
-            let mut found: Vec<(usize, &'a Word)> = Vec::new();
+            let first = phrases.len();
             key.clear();
             for j in i..(i + words.max_len).min(toks.len()) {
                 if j > i {
@@ -202,15 +237,18 @@ impl<'a> Parser<'a> {
                     key.push(' ');
                 }
                 key.push_str(fold(j));
-                for w in words.get(&key) {
-                    found.push((j + 1, w));
+                let Some(phrase) = words.lookup(&key) else {
+                    break;
+                };
+                for w in &phrase.words {
+                    phrases.push((j + 1, w));
                 }
-                if !words.extends(&key) {
+                if !phrase.extends {
                     break;
                 }
             }
-            found.reverse();
-            table.push(found);
+            phrases[first..].reverse();
+            phrases_at.push(phrases.len());
         }
         Parser {
             text,
@@ -218,7 +256,8 @@ impl<'a> Parser<'a> {
             folded,
             fold_at,
             nl,
-            table,
+            phrases,
+            phrases_at,
             words,
             lang,
         }
@@ -271,6 +310,11 @@ impl<'a> Parser<'a> {
         self.toks.get(i).map_or(Case::None, |t| t.case)
     }
 
+    /// Phrase matches starting at token `i`: (end, meaning), longest first.
+    fn table(&self, i: usize) -> &[(usize, &'a Word)] {
+        &self.phrases[self.phrases_at[i]..self.phrases_at[i + 1]]
+    }
+
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.toks.get(i).map(|t| t.kind)
     }
@@ -280,7 +324,7 @@ impl<'a> Parser<'a> {
         if i >= self.len() {
             return None;
         }
-        self.table[i]
+        self.table(i)
             .iter()
             .find_map(|&(end, w)| f(w).map(|v| (end, v)))
     }
@@ -301,7 +345,8 @@ impl<'a> Parser<'a> {
         }
         for n in 1..=self.words.max_len.min(i) {
             let s = i - n;
-            if let Some(v) = self.table[s]
+            if let Some(v) = self
+                .table(s)
                 .iter()
                 .filter(|(end, _)| *end == i)
                 .find_map(|&(_, w)| f(w))
@@ -320,7 +365,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             let s = i - n;
-            for (end, w) in &self.table[s] {
+            for (end, w) in self.table(s) {
                 if *end == i {
                     if let Word::Cue { strong } = w {
                         best = Some(best.unwrap_or(false) || *strong);
@@ -551,7 +596,7 @@ impl<'a> Parser<'a> {
             && self.kind(i - 1) == Some(TokenKind::Word)
             && self.case(i - 1).is_capitalised()
             && !self.initial(i - 1)
-            && self.table[i - 1].is_empty()
+            && self.table(i - 1).is_empty()
     }
 
     /// A year given after "de"/"of" or alone: "2013", "cette année", "l'an dernier", "l'année".
@@ -616,16 +661,7 @@ impl<'a> Parser<'a> {
 
     /// The longest date expression starting at `i`.
     fn parse(&self, i: usize) -> Option<Found> {
-        // Every rule starts on a lexicon phrase, on a token with a digit ("18", "Q1",
-        // "15h30", "1er"), or on a compound or elided word ("dix-huit", "fifty-year",
-        // "'82"): skip the others without trying the rules.
-        if self.table[i].is_empty()
-            && !self
-                .f(i)
-                .bytes()
-                .any(|b| b.is_ascii_digit() || b == b'-' || b == b'\'')
-            && !self.f(i).contains('’')
-        {
+        if !self.may_start(i) {
             return None;
         }
         let cued = self.cue_before(i).is_some();
@@ -636,6 +672,105 @@ impl<'a> Parser<'a> {
             }
         }
         best
+    }
+
+    /// Whether some rule may start at `i`, so that the others are skipped without trying the
+    /// rules. Every rule starts on a token with a digit ("18", "Q1", "15h30", "1er"), on a
+    /// compound word ("dix-huit", "fifty-year", "mi-mars"), on an apostrophe ("'82"), on a phrase that
+    /// opens an expression ("juillet", "hier", "dernier", "trois"), or on an article
+    /// followed by such a token or by a word that only follows an article ("la nuit", "l'été",
+    /// "le même jour"). Words that only link or follow ("de", "et", "h", "UTC") start none.
+    fn may_start(&self, i: usize) -> bool {
+        if self.compound_or_digits(i) {
+            return true;
+        }
+        let opens = |w: &Word| {
+            matches!(
+                w,
+                Word::Month { .. }
+                    | Word::Weekday { .. }
+                    | Word::Mod(_)
+                    | Word::Day { .. }
+                    | Word::Time { .. }
+                    | Word::Unit(_)
+                    | Word::Duration(_)
+                    | Word::Number(_)
+                    | Word::Ordinal(_)
+                    | Word::Rel { .. }
+                    | Word::Season { .. }
+                    | Word::Ago { .. }
+                    | Word::Decade
+                    | Word::Range { .. }
+                    | Word::Ref(_)
+            )
+        };
+        if self.table(i).iter().any(|(_, w)| opens(w)) {
+            return true;
+        }
+        // After an article: "les années 90", "la nuit", "le même jour", "les '90s".
+        let Some((j, ())) = self.word(i, |w| matches!(w, Word::Det).then_some(())) else {
+            return false;
+        };
+        j < self.len()
+            && (self.compound_or_digits(j)
+                || self
+                    .table(j)
+                    .iter()
+                    .any(|(_, w)| opens(w) || matches!(w, Word::Part { .. } | Word::Same)))
+    }
+
+    /// Token `i` holds a digit, is an apostrophe ("'82", "'90s"), or is a compound whose
+    /// last or second part is a date word ("dix-huit", "fifty-year", "mi-mars") or that ends
+    /// in "-ci" ("mois-ci").
+    fn compound_or_digits(&self, i: usize) -> bool {
+        let s = self.f(i);
+        let (mut digit, mut hyphen) = (false, false);
+        for b in s.bytes() {
+            digit |= b.is_ascii_digit();
+            hyphen |= b == b'-';
+        }
+        if digit || s == "'" {
+            return true;
+        }
+        if !hyphen {
+            return false;
+        }
+        let (Some((_, tail)), Some((_, last))) = (s.split_once('-'), s.rsplit_once('-')) else {
+            return false;
+        };
+        s.ends_with("-ci") || !self.words.get(tail).is_empty() || !self.words.get(last).is_empty()
+    }
+
+    fn start(&self, i: usize) -> Start {
+        let f = self.f(i);
+        let mut s = Start {
+            number: self.kind(i) == Some(TokenKind::Number),
+            digit: f.bytes().any(|b| b.is_ascii_digit()),
+            hyphen: f.contains('-'),
+            apostrophe: f == "'",
+            ..Start::default()
+        };
+        for (_, w) in self.table(i) {
+            match w {
+                Word::Det => s.det = true,
+                Word::Weekday { .. } => s.weekday = true,
+                Word::Month { .. } => s.month = true,
+                Word::Rel { .. } => s.rel = true,
+                Word::Decade => s.decade = true,
+                Word::Unit(_) => s.unit = true,
+                Word::Day { .. } => s.day = true,
+                Word::Ago { .. } => s.ago = true,
+                Word::Number(_) => s.number_word = true,
+                Word::Ordinal(_) => s.ordinal = true,
+                Word::Season { .. } => s.season = true,
+                Word::Time { .. } => s.time = true,
+                Word::Range { .. } => s.range = true,
+                Word::Ref(_) => s.reference = true,
+                Word::Duration(_) => s.duration = true,
+                _ => {}
+            }
+        }
+        s
     }
 
     /// A qualifier, then a date: "fin novembre 2022", "au début de 2013", "early 2014".
@@ -681,24 +816,62 @@ impl<'a> Parser<'a> {
                 }
             }
         };
-        take(self.numeric(i));
-        take(self.day_first(i));
-        take(self.month_first(i, cued));
-        take(self.decade(i));
-        take(self.year(i, cued));
-        take(self.rel_day(i));
-        take(self.rel_unit(i, cued));
-        take(self.weekday_alone(i));
-        take(self.ago(i));
-        take(self.ordinal_period(i, cued));
-        take(self.season(i, cued));
-        take(self.part_of(i, cued));
-        take(self.clock(i, cued));
-        take(self.range(i));
-        take(self.reference(i));
-        take(self.duration(i));
-        take(self.anchor(i, cued));
-        take(self.period_code(i, cued));
+        // Each rule is tried only on a token it can start on (see `Start`).
+        let s = self.start(i);
+        if s.number {
+            take(self.numeric(i));
+        }
+        if s.weekday || s.digit {
+            take(self.day_first(i));
+        }
+        if s.rel || s.weekday || s.month || s.hyphen {
+            take(self.month_first(i, cued));
+        }
+        if s.det || s.decade || s.apostrophe || s.digit {
+            take(self.decade(i));
+        }
+        if s.det || s.unit || s.hyphen || s.apostrophe || s.digit {
+            take(self.year(i, cued));
+        }
+        if s.day {
+            take(self.rel_day(i));
+        }
+        if s.det || s.rel {
+            take(self.rel_unit(i, cued));
+        }
+        if s.rel || s.weekday {
+            take(self.weekday_alone(i));
+        }
+        if s.ago || s.number_word || s.number || s.hyphen {
+            take(self.ago(i));
+        }
+        if s.det || s.ordinal {
+            take(self.ordinal_period(i, cued));
+        }
+        if s.det || s.rel || s.season {
+            take(self.season(i, cued));
+        }
+        if s.det {
+            take(self.part_of(i, cued));
+        }
+        if s.time || s.digit {
+            take(self.clock(i, cued));
+        }
+        if s.range {
+            take(self.range(i));
+        }
+        if s.reference {
+            take(self.reference(i));
+        }
+        if s.duration || s.number_word || s.number || s.hyphen {
+            take(self.duration(i));
+        }
+        if s.det || s.rel {
+            take(self.anchor(i, cued));
+        }
+        if s.digit {
+            take(self.period_code(i, cued));
+        }
         let mut f = best?;
         // A part of the day after a day: "mardi soir", "hier matin", "18 juillet au soir".
         if f.part.is_none() && f.clock.is_none() && day_like(&f.expr) {

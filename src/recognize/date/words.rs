@@ -177,12 +177,20 @@ pub enum Word {
 /// The phrase table of one language.
 #[derive(Clone, Debug, Default)]
 pub struct Words {
-    phrases: HashMap<String, Vec<Word>>,
-    /// Every proper token prefix of a phrase key ("1er" for "1er janvier"), so a lookup can stop
-    /// as soon as no longer phrase can start with the key.
-    prefixes: HashSet<String>,
+    /// Phrase keys and every proper token prefix of one ("1er" for "1er janvier"), so that one
+    /// lookup tells what a key means and whether a longer phrase can start with it.
+    phrases: HashMap<String, Phrase>,
     /// Longest phrase, in tokens.
     pub max_len: usize,
+}
+
+/// What the phrase table holds for one key.
+#[derive(Clone, Debug, Default)]
+pub struct Phrase {
+    /// The key's meanings (none for a key that is only the start of longer phrases).
+    pub words: Vec<Word>,
+    /// Some phrase key is longer than this one and starts with its tokens.
+    pub extends: bool,
 }
 
 /// A token as the phrase table sees it: lower case, typographic apostrophes and dashes made
@@ -195,11 +203,23 @@ pub fn lower(s: &str) -> String {
 
 /// [`lower`], appended to `out`.
 pub fn lower_into(s: &str, out: &mut String) {
-    out.extend(s.chars().flat_map(char::to_lowercase).map(|c| match c {
-        '’' | '‘' | 'ʼ' | '´' | '`' => '\'',
-        '‐' | '‑' | '‒' | '–' | '—' => '-',
-        c => c,
-    }));
+    let ascii = |c: char| match c {
+        '`' => '\'',
+        c => c.to_ascii_lowercase(),
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(ascii(c));
+            continue;
+        }
+        for c in c.to_lowercase() {
+            out.push(match c {
+                '’' | '‘' | 'ʼ' | '´' => '\'',
+                '‐' | '‑' | '‒' | '–' | '—' => '-',
+                c => c,
+            });
+        }
+    }
 }
 
 /// The token key of a phrase: its tokens, [`lower`]ed, joined by spaces. A lone elision
@@ -407,12 +427,12 @@ impl Words {
             // with another word ("fevrier", "debut", but not "a" for "à" or "des" for "dès").
             let bare = fold(&key);
             if bare != key && bare.split(' ').all(|w| w.chars().count() >= 4) {
-                let list = words.phrases.entry(bare).or_default();
+                let list = &mut words.phrases.entry(bare).or_default().words;
                 if !list.contains(&word) {
                     list.push(word.clone());
                 }
             }
-            let list = words.phrases.entry(key).or_default();
+            let list = &mut words.phrases.entry(key).or_default().words;
             if !list.contains(&word) {
                 list.push(word);
             }
@@ -423,18 +443,21 @@ impl Words {
                 prefixes.insert(key[..at].to_string());
             }
         }
-        words.prefixes = prefixes;
+        for prefix in prefixes {
+            words.phrases.entry(prefix).or_default().extends = true;
+        }
         Ok(words)
     }
 
     /// The meanings of a folded token key.
     pub fn get(&self, key: &str) -> &[Word] {
-        self.phrases.get(key).map_or(&[], Vec::as_slice)
+        self.phrases.get(key).map_or(&[], |p| p.words.as_slice())
     }
 
-    /// Some phrase key is longer than `key` and starts with its tokens.
-    pub fn extends(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
+    /// The meanings of a folded token key and whether longer phrases start with it; `None`
+    /// when the key is neither a phrase nor the start of one.
+    pub fn lookup(&self, key: &str) -> Option<&Phrase> {
+        self.phrases.get(key)
     }
 }
 
@@ -471,6 +494,30 @@ mod tests {
         assert_eq!(w.get("fevrier"), w.get("février"));
         assert!(!w.get("février").is_empty());
         assert!(w.get("a").is_empty());
+    }
+
+    #[test]
+    fn lowering() {
+        for (s, want) in [
+            ("Février", "février"),
+            ("L’AN", "l'an"),
+            ("`82", "'82"),
+            ("mi‑JUIN", "mi-juin"),
+            ("İz", "i\u{307}z"),
+        ] {
+            assert_eq!(lower(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn prefixes_extend() {
+        let w = Words::from_rows(&rows("l'an dernier\tunit\tY\nl'an\tunit\tY\n")).unwrap();
+        let an = w.lookup("l' an").unwrap();
+        assert!(an.extends && !an.words.is_empty());
+        let l = w.lookup("l'").unwrap();
+        assert!(l.extends && l.words.is_empty());
+        assert!(!w.lookup("l' an dernier").unwrap().extends);
+        assert!(w.lookup("an").is_none());
     }
 
     #[test]
