@@ -1176,9 +1176,11 @@ impl Resolver<'_> {
                     | "s'agit"
             );
             // A description followed by a name is a head ("la société Acme"), not a reference.
+            // (A title is no name: "its CEO, Jane Roe".)
             let followed_by_name = tokens
                 .get(i + k)
-                .is_some_and(|t| t.case.is_capitalised() && t.kind == TokenKind::Word);
+                .is_some_and(|t| t.case.is_capitalised() && t.kind == TokenKind::Word)
+                && !self.names.langs[lang.index()].titles.contains_key(next);
             let target = if p.relative {
                 // Only "X, qui …": the entity, a comma, then the relative pronoun.
                 prev_entity_end

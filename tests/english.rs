@@ -384,6 +384,30 @@ fn english_constructions() {
             "Globex Inc",
         ),
         (
+            "Shares of Globex Corp. fell. Its CEO, Ralph Crosby, spoke.",
+            "Ralph Crosby",
+            "WORKED_AT",
+            "Globex Corp",
+        ),
+        (
+            "Dan Okafor of Vandelay Partners commented that shares fell.",
+            "Dan Okafor",
+            "WORKED_AT",
+            "Vandelay Partners",
+        ),
+        (
+            "Paul Nolte, the director of research at Hinsdale Brothers, said so.",
+            "Paul Nolte",
+            "WORKED_AT",
+            "Hinsdale Brothers",
+        ),
+        (
+            "It hurt, said the senior strategist for Kestrel Rowe, Fritz Meyer.",
+            "Fritz Meyer",
+            "WORKED_AT",
+            "Kestrel Rowe",
+        ),
+        (
             "Jane Roe sued Globex over the deal.",
             "Jane Roe",
             "FELL_OUT_WITH",

@@ -844,8 +844,9 @@ impl NameRules {
         false
     }
 
-    /// "PDG de X", "cofondateur d'X", "employé de la X": a role title, up to two
-    /// words (adjectives), then "de"/"d'"/"du"/"des" (and "la"/"l'") right before the name.
+    /// "PDG de X", "cofondateur d'X", "employé de la X", "strategist at X": a role
+    /// title, up to two words (adjectives), then "de"/"d'"/"du"/"des"/"of"/"at"/"for"
+    /// (and "la"/"l'") right before the name.
     fn role_of_before(
         &self,
         text: &str,
@@ -861,7 +862,7 @@ impl NameRules {
         if k <= first
             || !matches!(
                 fold(tokens[k - 1].text(text)).as_str(),
-                "de" | "d'" | "du" | "des" | "of"
+                "de" | "d'" | "du" | "des" | "of" | "at" | "for"
             )
         {
             return false;
