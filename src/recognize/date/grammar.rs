@@ -187,6 +187,31 @@ struct Start {
     apostrophe: bool,
 }
 
+/// Characters of a lowered token that rules look for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Marks {
+    /// An ASCII digit.
+    digit: bool,
+    /// A hyphen.
+    hyphen: bool,
+    /// The token is an apostrophe.
+    apostrophe: bool,
+}
+
+impl Marks {
+    fn of(s: &str) -> Marks {
+        let mut m = Marks {
+            apostrophe: s == "'",
+            ..Marks::default()
+        };
+        for b in s.bytes() {
+            m.digit |= b.is_ascii_digit();
+            m.hyphen |= b == b'-';
+        }
+        m
+    }
+}
+
 /// The parser over one document's tokens.
 pub struct Parser<'a> {
     text: &'a str,
@@ -196,6 +221,8 @@ pub struct Parser<'a> {
     fold_at: Vec<usize>,
     /// A line break comes right before token i.
     nl: Vec<bool>,
+    /// What each lowered token holds.
+    marks: Vec<Marks>,
     /// Phrase matches starting at each token, end to end: (end, meaning), longest first;
     /// token i's are `phrases[phrases_at[i]..phrases_at[i + 1]]` (see [`Parser::table`]).
     phrases: Vec<(usize, &'a Word)>,
@@ -213,14 +240,25 @@ impl<'a> Parser<'a> {
     pub fn new(text: &'a str, toks: &'a [Token], words: &'a Words, lang: Lang) -> Parser<'a> {
         let mut folded = String::with_capacity(text.len());
         let mut fold_at = Vec::with_capacity(toks.len() + 1);
+        let mut marks = Vec::with_capacity(toks.len());
         fold_at.push(0);
         for t in toks {
+            let start = folded.len();
             lower_into(t.text(text), &mut folded);
+            marks.push(Marks::of(&folded[start..]));
             fold_at.push(folded.len());
         }
         let fold = |i: usize| &folded[fold_at[i]..fold_at[i + 1]];
+        // Only white space comes between two tokens, and none before a token that has
+        // no space before it.
         let nl: Vec<bool> = (0..toks.len())
-            .map(|i| i > 0 && text[toks[i - 1].span.end..toks[i].span.start].contains('\n'))
+            .map(|i| {
+                i > 0
+                    && toks[i].space_before
+                    && text[toks[i - 1].span.end..toks[i].span.start]
+                        .bytes()
+                        .any(|b| b == b'\n')
+            })
             .collect();
         let mut phrases: Vec<(usize, &'a Word)> = Vec::new();
         let mut phrases_at = Vec::with_capacity(toks.len() + 1);
@@ -228,16 +266,20 @@ impl<'a> Parser<'a> {
         let mut key = String::new();
         for i in 0..toks.len() {
             let first = phrases.len();
-            key.clear();
             for j in i..(i + words.max_len).min(toks.len()) {
+                // A one-token key is the token itself; a longer one is built in `key`.
                 if j > i {
                     if nl[j] || (fold(j) == "." && toks[j].space_before) {
                         break;
                     }
+                    if j == i + 1 {
+                        key.clear();
+                        key.push_str(fold(i));
+                    }
                     key.push(' ');
+                    key.push_str(fold(j));
                 }
-                key.push_str(fold(j));
-                let Some(phrase) = words.lookup(&key) else {
+                let Some(phrase) = words.lookup(if j == i { fold(i) } else { &key }) else {
                     break;
                 };
                 for w in &phrase.words {
@@ -256,6 +298,7 @@ impl<'a> Parser<'a> {
             folded,
             fold_at,
             nl,
+            marks,
             phrases,
             phrases_at,
             words,
@@ -280,6 +323,24 @@ impl<'a> Parser<'a> {
     }
 
     // ---- token helpers ----
+
+    /// A line break comes right before token `i`.
+    #[cfg(test)]
+    pub(super) fn line_break_before(&self, i: usize) -> bool {
+        self.nl[i]
+    }
+
+    /// Token `i`, lowered.
+    #[cfg(test)]
+    pub(super) fn lowered(&self, i: usize) -> &str {
+        self.f(i)
+    }
+
+    /// Token `i` holds an ASCII digit.
+    #[cfg(test)]
+    pub(super) fn has_digit(&self, i: usize) -> bool {
+        self.marks[i].digit
+    }
 
     fn len(&self) -> usize {
         self.toks.len()
@@ -723,18 +784,14 @@ impl<'a> Parser<'a> {
     /// last or second part is a date word ("dix-huit", "fifty-year", "mi-mars") or that ends
     /// in "-ci" ("mois-ci").
     fn compound_or_digits(&self, i: usize) -> bool {
-        let s = self.f(i);
-        let (mut digit, mut hyphen) = (false, false);
-        for b in s.bytes() {
-            digit |= b.is_ascii_digit();
-            hyphen |= b == b'-';
-        }
-        if digit || s == "'" {
+        let marks = self.marks.get(i).copied().unwrap_or_default();
+        if marks.digit || marks.apostrophe {
             return true;
         }
-        if !hyphen {
+        if !marks.hyphen {
             return false;
         }
+        let s = self.f(i);
         let (Some((_, tail)), Some((_, last))) = (s.split_once('-'), s.rsplit_once('-')) else {
             return false;
         };
@@ -742,12 +799,12 @@ impl<'a> Parser<'a> {
     }
 
     fn start(&self, i: usize) -> Start {
-        let f = self.f(i);
+        let marks = self.marks.get(i).copied().unwrap_or_default();
         let mut s = Start {
             number: self.kind(i) == Some(TokenKind::Number),
-            digit: f.bytes().any(|b| b.is_ascii_digit()),
-            hyphen: f.contains('-'),
-            apostrophe: f == "'",
+            digit: marks.digit,
+            hyphen: marks.hyphen,
+            apostrophe: marks.apostrophe,
             ..Start::default()
         };
         for (_, w) in self.table(i) {

@@ -734,3 +734,31 @@ fn never_panics_on_odd_input() {
     let values: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
     assert_eq!(values, ["2015-02", "2024-02-29"]);
 }
+
+/// The parser's line breaks, read only where a token has space before it, are the line
+/// feeds between tokens; its marks are those of the lowered token.
+#[test]
+fn parser_line_breaks_and_marks() {
+    let rules = rules();
+    let text = "Le 3\u{a0}mars\n\n2015 :\r\n« l’été »\u{301}\nmi-juin, '82 dix-huit.\n";
+    let toks = tokenize(text);
+    let parser = Parser::new(text, &toks, &rules.langs[Lang::Fr.index()], Lang::Fr);
+    for i in 0..toks.len() {
+        let gap = if i == 0 {
+            ""
+        } else {
+            &text[toks[i - 1].span.end..toks[i].span.start]
+        };
+        assert_eq!(
+            parser.line_break_before(i),
+            i > 0 && gap.contains('\n'),
+            "{i}"
+        );
+        let f = parser.lowered(i);
+        assert_eq!(
+            parser.has_digit(i),
+            f.chars().any(|c| c.is_ascii_digit()),
+            "{f}"
+        );
+    }
+}
