@@ -419,6 +419,59 @@ fn join_hyphenated(text: &str, toks: &mut Vec<Token>) {
     *toks = out;
 }
 
+/// The tokens of a text folded ([`fold`](crate::text::fold)) once, end to end, with a
+/// space before every token but punctuation and the word after an elision: the folded
+/// form of a token, and the folded phrase of any run of tokens (the form of
+/// `recognize::names::phrase_of`, as lexicon keys are written), are slices of it. The
+/// space before a token depends only on the token before it, so a run's phrase is the
+/// same whatever comes before the run.
+#[derive(Clone, Debug, Default)]
+pub struct Folded {
+    text: String,
+    /// Each token's folded form in `text`: start (after the space before it) and end.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    /// Fold the tokens of `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> Folded {
+        let mut out = String::with_capacity(text.len() + tokens.len());
+        let mut spans = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if !out.is_empty() && !out.ends_with('\'') && t.kind != TokenKind::Punct {
+                out.push(' ');
+            }
+            let start = out.len();
+            crate::text::fold_push(t.text(text), &mut out);
+            spans.push((start, out.len()));
+        }
+        Folded { text: out, spans }
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The folded form of token `i` ("" past the end).
+    pub fn word(&self, i: usize) -> &str {
+        self.spans.get(i).map_or("", |&(a, b)| &self.text[a..b])
+    }
+
+    /// The folded phrase of tokens `a..b` ("" when the range is empty or past the end).
+    pub fn phrase(&self, a: usize, b: usize) -> &str {
+        if a >= b || b > self.spans.len() {
+            return "";
+        }
+        &self.text[self.spans[a].0..self.spans[b - 1].1]
+    }
+}
+
 /// Split tokens into sentences. `abbreviations` holds folded abbreviations
 /// without their final dot ("m", "mme", "dr", "inc").
 pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) -> Vec<Sentence> {

@@ -25,7 +25,7 @@ use crate::lang::Lang;
 use crate::lexicon::LexiconSet;
 use crate::span::Span;
 use crate::text::{Case, fold};
-use crate::tokenize::{Sentence, Token, TokenKind};
+use crate::tokenize::{Folded, Sentence, Token, TokenKind};
 use foldhash::{HashMap, HashSet};
 
 /// Kind of a title word.
@@ -240,6 +240,7 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         sentences: &[Sentence],
         lang: Lang,
         taken: &[bool],
@@ -248,7 +249,7 @@ impl NameRules {
         let mut out = Vec::new();
         let mut taken_here: Vec<bool> = taken.to_vec();
         for s in sentences {
-            self.quoted_orgs(text, tokens, s, l, &mut taken_here, &mut out);
+            self.quoted_orgs(text, tokens, folded, s, l, &mut taken_here, &mut out);
         }
         let taken = &taken_here[..];
         for s in sentences {
@@ -262,21 +263,23 @@ impl NameRules {
                 let mut end = self.run_end(text, tokens, i, s.last, taken);
                 // "ministre de l'Intérieur Jean-Pierre Chevènement": a known first name
                 // inside a run followed by another capitalised word starts a new name.
-                if let Some(ext) = self.institution_end(text, tokens, i, end, s.last, taken, l) {
+                if let Some(ext) =
+                    self.institution_end(text, tokens, folded, i, end, s.last, taken, l)
+                {
                     end = ext;
                 }
-                if let Some(k) = self.inner_first_name(text, tokens, i, end) {
+                if let Some(k) = self.inner_first_name(text, tokens, folded, i, end) {
                     end = k;
                 }
                 // A role title inside a run ends the name before it: "Globex CEO
                 // Jane Roe", "Initech Chief Financial Officer John Smith" (English
                 // pre-modifiers). The title starts the next run, where it is trimmed.
                 if !headline {
-                    if let Some(j) = self.inner_title(text, tokens, i, end, l) {
+                    if let Some(j) = self.inner_title(tokens, folded, i, end, l) {
                         end = j;
                     }
                 }
-                self.classify(text, tokens, s, i, end, l, headline, &mut out);
+                self.classify(text, tokens, folded, s, i, end, l, headline, &mut out);
                 i = end;
             }
         }
@@ -286,10 +289,12 @@ impl NameRules {
     /// A quoted name right after an organisation head is an ORG, whatever its
     /// letter case: l'association « Un cheval, une vie », la fondation "Buenos",
     /// the charity "Hope for All" (rule `org:quoted`).
+    #[allow(clippy::too_many_arguments)]
     fn quoted_orgs(
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         s: &Sentence,
         l: &LangNames,
         taken: &mut [bool],
@@ -303,7 +308,7 @@ impl NameRules {
                 "‘" | "‘‘" => "’",
                 _ => continue,
             };
-            if taken[q] || !self.org_context_before(text, tokens, s.first, q, q, q, l) {
+            if taken[q] || !self.org_context_before(tokens, folded, s.first, q, q, q, l) {
                 continue;
             }
             let Some(c) = (q + 1..s.last.min(q + 14)).find(|&k| {
@@ -332,20 +337,24 @@ impl NameRules {
 
     /// The index of a known first name inside `tokens[a..b]` (not at `a`, followed by
     /// a capitalised word of the run, after a word that is not itself a first name).
-    fn inner_first_name(&self, text: &str, tokens: &[Token], a: usize, b: usize) -> Option<usize> {
+    fn inner_first_name(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &Folded,
+        a: usize,
+        b: usize,
+    ) -> Option<usize> {
         let has_org_word = |r: std::ops::Range<usize>| {
-            tokens[r]
-                .iter()
-                .any(|t| self.org_words.contains(&fold(t.text(text))))
+            r.into_iter()
+                .any(|k| self.org_words.contains(folded.word(k)))
         };
         // "President of Pakistan Asif Ali Zardari": a leading place ends there when
         // a person's name follows.
         let after_place = (a + 1..b.saturating_sub(1).min(a + 3)).find(|&k| {
-            self.places.contains(&phrase_of(text, &tokens[a..k]))
+            self.places.contains(folded.phrase(a, k))
                 && b - k >= 2
-                && tokens[k..b]
-                    .iter()
-                    .any(|t| self.first_names.contains_key(&fold(t.text(text))))
+                && (k..b).any(|j| self.first_names.contains_key(folded.word(j)))
                 && !has_org_word(k..b)
         });
         after_place.or_else(|| {
@@ -355,8 +364,8 @@ impl NameRules {
                     && tokens[k + 1].case.is_capitalised()
                     && tokens[k + 1].kind == TokenKind::Word
                     && tokens[k - 1].kind == TokenKind::Word
-                    && self.first_names.contains_key(&fold(t.text(text)))
-                    && !self.first_names.contains_key(&fold(tokens[k - 1].text(text)))
+                    && self.first_names.contains_key(folded.word(k))
+                    && !self.first_names.contains_key(folded.word(k - 1))
                     && !self.particles.contains(tokens[k - 1].text(text))
                     // "Redeemed Christian Church" is one organisation.
                     && !has_org_word(k..b)
@@ -374,37 +383,31 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         a: usize,
         b: usize,
         limit: usize,
         taken: &[bool],
         l: &LangNames,
     ) -> Option<usize> {
-        let head = fold(tokens[a].text(text));
-        if !l.institutions.contains(&head) {
+        if !l.institutions.contains(folded.word(a)) {
             return None;
         }
         let mut j = b;
         let mut best = None;
         while j < limit && j < b + MAX_EXTENSION && !taken[j] {
             let t = &tokens[j];
-            let w = fold(t.text(text));
+            let w = folded.word(j);
             if t.kind == TokenKind::Word
                 && t.case == Case::Lower
-                && is_adjective(&w)
-                && !l.not_names.contains(&w)
+                && is_adjective(w)
+                && !l.not_names.contains(w)
             {
                 j += 1;
                 best = Some(j);
-            } else if matches!(w.as_str(), "de" | "d'" | "du" | "des")
-                && j + 1 < limit
-                && !taken[j + 1]
-            {
+            } else if matches!(w, "de" | "d'" | "du" | "des") && j + 1 < limit && !taken[j + 1] {
                 let mut k = j + 1;
-                if matches!(fold(tokens[k].text(text)).as_str(), "la" | "l'")
-                    && k + 1 < limit
-                    && !taken[k + 1]
-                {
+                if matches!(folded.word(k), "la" | "l'") && k + 1 < limit && !taken[k + 1] {
                     k += 1;
                 }
                 let n = &tokens[k];
@@ -415,8 +418,7 @@ impl NameRules {
                     let e = self.run_end(text, tokens, k, limit, taken);
                     j = e;
                     best = Some(e);
-                } else if !l.not_names.contains(&fold(n.text(text)))
-                    && n.text(text).chars().count() > 3
+                } else if !l.not_names.contains(folded.word(k)) && n.text(text).chars().count() > 3
                 {
                     j = k + 1;
                     best = Some(j);
@@ -515,6 +517,7 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         s: &Sentence,
         mut a: usize,
         b: usize,
@@ -525,24 +528,20 @@ impl NameRules {
         // Trim leading non-names and titles, remembering the titles.
         let mut title: Option<TitleKind> = None;
         while a < b {
-            let w = tokens[a].text(text);
-            let f = fold(w);
+            let f = folded.word(a);
             // A capitalised role inside a sentence is part of a name ("General
             // Artificial Intelligence") unless a first name follows ("President
             // Dmitry Medvedev"); honorifics, all-capital roles ("PDG", "CEO") and a
             // sentence's first word are titles.
-            let single = l.titles.get(&f).or_else(|| l.titles.get(&format!("{f}.")));
+            let single = l.titles.get(f).or_else(|| l.titles.get(&format!("{f}.")));
             let single = single.filter(|(k, _)| {
                 *k == TitleKind::Honorific
                     || l.capitalised_roles
                     || tokens[a].case == Case::Upper
                     || a == s.first
-                    || (a + 1 < b
-                        && self
-                            .first_names
-                            .contains_key(&fold(tokens[a + 1].text(text))))
+                    || (a + 1 < b && self.first_names.contains_key(folded.word(a + 1)))
             });
-            if let Some((len, k)) = self.title_at(text, tokens, a, b, l) {
+            if let Some((len, k)) = self.title_at(folded, a, b, l) {
                 // A multi-word title first: "Chief Financial Officer", "Vice President".
                 title = Some(k);
                 a += len;
@@ -552,7 +551,7 @@ impl NameRules {
                 if a < b && tokens[a].text(text) == "." {
                     a += 1;
                 }
-            } else if l.not_names.contains(&f) || tokens[a].kind != TokenKind::Word {
+            } else if l.not_names.contains(f) || tokens[a].kind != TokenKind::Word {
                 title = None;
                 a += 1;
             } else {
@@ -576,12 +575,12 @@ impl NameRules {
         // "Adam Air Flight 574": an operator's name, a service word, a number.
         let operator = b - a >= 2
             && tokens.get(b).is_some_and(|t| t.kind == TokenKind::Number)
-            && l.tails.contains(&fold(tokens[b - 1].text(text)));
+            && l.tails.contains(folded.word(b - 1));
         if operator {
             b -= 1;
         }
         if title.is_none() {
-            title = self.title_before(text, tokens, s.first, a, l);
+            title = self.title_before(text, tokens, folded, s.first, a, l);
             // "Ryanair CEO, Michael Smith" is a person; one word after a role and a
             // comma is mostly the next item of a list ("Best Director, Best Actress").
             if b - a == 1 && a > s.first && tokens[a - 1].text(text) == "," {
@@ -606,11 +605,16 @@ impl NameRules {
                 timex: None,
             });
         };
-        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        // The folded words, as `words` holds them.
+        let folded_words = || {
+            (a..b)
+                .filter(|&k| tokens[k].kind == TokenKind::Word)
+                .map(|k| folded.word(k))
+        };
+        let has_org_word = folded_words().any(|w| self.org_words.contains(w));
         if self.is_place(whole)
             || (whole.contains('.') && self.is_place(&format!("{whole}.")))
-            || (folded.iter().any(|w| self.place_words.contains(w))
-                && !folded.iter().any(|w| self.org_words.contains(w)))
+            || (folded_words().any(|w| self.place_words.contains(w)) && !has_org_word)
         {
             return push(out, Label::Place, "place");
         }
@@ -620,7 +624,7 @@ impl NameRules {
         if n >= 2 && self.is_suffix(words[n - 1]) {
             return push(out, Label::Org, "org:suffix");
         }
-        if folded.iter().any(|w| self.org_words.contains(w)) && !(n == 1 && a == s.first) {
+        if has_org_word && !(n == 1 && a == s.first) {
             return push(out, Label::Org, "org:word");
         }
         if title == Some(TitleKind::Honorific) {
@@ -628,10 +632,12 @@ impl NameRules {
         }
         // After an article, a first name starts a place or a thing ("the White
         // Nile", "the Geneva Conventions"), not a person.
-        let after_article = a > s.first && l.determiners.contains(&fold(tokens[a - 1].text(text)));
+        let after_article = a > s.first && l.determiners.contains(folded.word(a - 1));
         if n >= 2
             && tokens[a].case == Case::Title
-            && self.first_names.contains_key(&folded[0])
+            && folded_words()
+                .next()
+                .is_some_and(|w| self.first_names.contains_key(w))
             && !headline
             && !after_article
         {
@@ -642,7 +648,9 @@ impl NameRules {
             && !headline
             && words[n - 1].chars().count() > 1
             && Case::of(words[n - 1]) == Case::Title
-            && !l.not_names.contains(&fold(words[n - 1]))
+            && folded_words()
+                .last()
+                .is_some_and(|w| !l.not_names.contains(w))
             && words[..n - 1].iter().all(|w| w.chars().count() == 1)
             && tokens[a..b].iter().any(|t| t.text(text) == ".")
         {
@@ -656,13 +664,13 @@ impl NameRules {
         {
             return push(out, Label::Person, "person:role");
         }
-        if self.org_context_before(text, tokens, s.first, a, b, s.last, l) {
+        if self.org_context_before(tokens, folded, s.first, a, b, s.last, l) {
             return push(out, Label::Org, "org:context");
         }
-        if self.role_of_before(text, tokens, s.first, a, l) {
+        if self.role_of_before(folded, s.first, a, l) {
             return push(out, Label::Org, "org:role-context");
         }
-        if n <= 4 && !headline && self.role_after(text, tokens, b, s.last, l) {
+        if n <= 4 && !headline && self.role_after(text, tokens, folded, b, s.last, l) {
             return push(out, Label::Org, "org:role-after");
         }
         // "Kaoru Yosano, the Japanese minister of …": two or three capitalised
@@ -676,8 +684,10 @@ impl NameRules {
             && tokens[a..b]
                 .iter()
                 .all(|t| t.kind != TokenKind::Word || t.case == Case::Title)
-            && !looks_like_demonym(&folded[0])
-            && self.role_apposition_after(text, tokens, b, s.last, l)
+            && folded_words()
+                .next()
+                .is_some_and(|w| !looks_like_demonym(w))
+            && self.role_apposition_after(text, tokens, folded, b, s.last, l)
         {
             return push(out, Label::Person, "person:role-apposition");
         }
@@ -702,6 +712,7 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         first: usize,
         a: usize,
         l: &LangNames,
@@ -716,8 +727,7 @@ impl NameRules {
                 if end < first + k {
                     break;
                 }
-                let phrase = phrase_of(text, &tokens[end - k..end]);
-                if let Some((kind, _)) = l.titles.get(&phrase) {
+                if let Some((kind, _)) = l.titles.get(folded.phrase(end - k, end)) {
                     if end < a && *kind != TitleKind::Role && *kind != TitleKind::Founder {
                         continue;
                     }
@@ -732,15 +742,14 @@ impl NameRules {
     /// (before `b`): its length in tokens and its kind.
     fn title_at(
         &self,
-        text: &str,
-        tokens: &[Token],
+        folded: &Folded,
         a: usize,
         b: usize,
         l: &LangNames,
     ) -> Option<(usize, TitleKind)> {
         (2..=l.max_words.min(b - a)).rev().find_map(|k| {
             l.titles
-                .get(&phrase_of(text, &tokens[a..a + k]))
+                .get(folded.phrase(a, a + k))
                 .map(|(kind, _)| (k, *kind))
         })
     }
@@ -750,16 +759,15 @@ impl NameRules {
     /// is one title and a name, not a name cut at "President").
     fn inner_title(
         &self,
-        text: &str,
         tokens: &[Token],
+        folded: &Folded,
         start: usize,
         end: usize,
         l: &LangNames,
     ) -> Option<usize> {
-        let phrases = Phrases::new(text, &tokens[start..end]);
         let role_at = |j: usize| -> Option<usize> {
             (1..=l.max_words.min(end - j)).rev().find_map(|k| {
-                match l.titles.get(phrases.get(j - start, j - start + k)) {
+                match l.titles.get(folded.phrase(j, j + k)) {
                     Some((TitleKind::Role | TitleKind::Founder, _)) => Some(k),
                     _ => None,
                 }
@@ -768,10 +776,10 @@ impl NameRules {
         let mut j = start;
         // Leading titles and non-names are the run's own business (classify trims them).
         while j < end {
-            let f = fold(tokens[j].text(text));
+            let f = folded.word(j);
             if let Some(k) = role_at(j) {
                 j += k;
-            } else if l.not_names.contains(&f) || l.titles.contains_key(&f) {
+            } else if l.not_names.contains(f) || l.titles.contains_key(f) {
                 j += 1;
             } else {
                 break;
@@ -787,6 +795,7 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         mut b: usize,
         last: usize,
         l: &LangNames,
@@ -795,9 +804,9 @@ impl NameRules {
             b += 1;
         }
         let n = l.max_words.min(last.saturating_sub(b));
-        let phrases = Phrases::new(text, &tokens[b..b + n]);
         for k in (1..=n).rev() {
-            if let Some((TitleKind::Role | TitleKind::Founder, _)) = l.titles.get(phrases.get(0, k))
+            if let Some((TitleKind::Role | TitleKind::Founder, _)) =
+                l.titles.get(folded.phrase(b, b + k))
             {
                 // A capitalised role ends a title of its own ("National Security
                 // Advisor", "Best Director"); only a lower-case or all-capital one
@@ -820,6 +829,7 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         b: usize,
         last: usize,
         l: &LangNames,
@@ -828,15 +838,14 @@ impl NameRules {
             return false;
         }
         let mut j = b + 1;
-        if j < last && l.determiners.contains(&fold(tokens[j].text(text))) {
+        if j < last && l.determiners.contains(folded.word(j)) {
             j += 1;
         }
         for _ in 0..3 {
             if j >= last || tokens[j].kind != TokenKind::Word {
                 return false;
             }
-            let f = fold(tokens[j].text(text));
-            if let Some((TitleKind::Role | TitleKind::Founder, _)) = l.titles.get(&f) {
+            if let Some((TitleKind::Role | TitleKind::Founder, _)) = l.titles.get(folded.word(j)) {
                 return true;
             }
             j += 1;
@@ -846,32 +855,19 @@ impl NameRules {
 
     /// "PDG de X", "cofondateur d'X", "employé de la X": a role title, up to two
     /// words (adjectives), then "de"/"d'"/"du"/"des" (and "la"/"l'") right before the name.
-    fn role_of_before(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        first: usize,
-        a: usize,
-        l: &LangNames,
-    ) -> bool {
+    fn role_of_before(&self, folded: &Folded, first: usize, a: usize, l: &LangNames) -> bool {
         let mut k = a;
-        if k > first && matches!(fold(tokens[k - 1].text(text)).as_str(), "la" | "l'") {
+        if k > first && matches!(folded.word(k - 1), "la" | "l'") {
             k -= 1;
         }
-        if k <= first
-            || !matches!(
-                fold(tokens[k - 1].text(text)).as_str(),
-                "de" | "d'" | "du" | "des" | "of"
-            )
-        {
+        if k <= first || !matches!(folded.word(k - 1), "de" | "d'" | "du" | "des" | "of") {
             return false;
         }
         k -= 1;
         (1..=3).any(|back| {
             k >= first + back && {
-                let w = fold(tokens[k - back].text(text));
                 matches!(
-                    l.titles.get(&w),
+                    l.titles.get(folded.word(k - back)),
                     Some((TitleKind::Role | TitleKind::Founder, _))
                 )
             }
@@ -882,10 +878,11 @@ impl NameRules {
     /// lower-case word ("la start-up grenobloise Thermix") or a "de"-phrase
     /// ("la banque d'affaires Lazard"); or after it, as an apposition
     /// ("Alvéa, une société de conseil").
+    #[allow(clippy::too_many_arguments)]
     fn org_context_before(
         &self,
-        text: &str,
         tokens: &[Token],
+        folded: &Folded,
         first: usize,
         a: usize,
         b: usize,
@@ -894,21 +891,18 @@ impl NameRules {
     ) -> bool {
         let lower = |i: usize| tokens[i].kind == TokenKind::Word && tokens[i].case == Case::Lower;
         let mut ends = vec![a];
-        if a > first && lower(a - 1) && !l.not_names.contains(&fold(tokens[a - 1].text(text))) {
+        if a > first && lower(a - 1) && !l.not_names.contains(folded.word(a - 1)) {
             ends.push(a - 1);
-            if a > first + 1 && matches!(fold(tokens[a - 2].text(text)).as_str(), "de" | "d'") {
+            if a > first + 1 && matches!(folded.word(a - 2), "de" | "d'") {
                 ends.push(a - 2);
             }
         }
-        // Every phrase below ends at `a` or at most two tokens before it.
-        let lo = first.max(a.saturating_sub(l.max_words.max(1) + 2));
-        let phrases = Phrases::new(text, &tokens[lo..a]);
         for end in ends {
             for k in 1..=l.max_words.max(1) {
                 if end < first + k {
                     break;
                 }
-                let phrase = phrases.get(end - k - lo, end - lo);
+                let phrase = folded.phrase(end - k, end);
                 if l.org_context.get(phrase) == Some(&true)
                     || (end == a && l.org_context.contains_key(phrase))
                 {
@@ -917,14 +911,13 @@ impl NameRules {
             }
         }
         // Apposition after the name: ", une société …", ", the company …".
-        if b + 2 < last && tokens[b].text(text) == "," {
-            if l.determiners.contains(&fold(tokens[b + 1].text(text))) {
+        if b + 2 < last && folded.word(b) == "," {
+            if l.determiners.contains(folded.word(b + 1)) {
                 for k in 1..=l.max_words.max(1) {
                     if b + 2 + k > last {
                         break;
                     }
-                    let phrase = phrase_of(text, &tokens[b + 2..b + 2 + k]);
-                    if l.org_context.get(&phrase) == Some(&true) {
+                    if l.org_context.get(folded.phrase(b + 2, b + 2 + k)) == Some(&true) {
                         return true;
                     }
                 }
@@ -959,36 +952,6 @@ pub fn phrase_of(text: &str, toks: &[Token]) -> String {
         crate::text::fold_push(t.text(text), &mut out);
     }
     out
-}
-
-/// The phrases ([`phrase_of`]) of every run of some tokens, folded once: the
-/// phrase of a run is a slice of the phrase of them all, since the space
-/// before a token depends only on the token before it.
-struct Phrases {
-    text: String,
-    /// Each token's folded text in `text`, from after the space before it.
-    spans: Vec<(usize, usize)>,
-}
-
-impl Phrases {
-    fn new(text: &str, toks: &[Token]) -> Phrases {
-        let mut out = String::with_capacity(toks.iter().map(|t| t.span.len() + 1).sum());
-        let mut spans = Vec::with_capacity(toks.len());
-        for t in toks {
-            if !out.is_empty() && !out.ends_with('\'') && t.kind != TokenKind::Punct {
-                out.push(' ');
-            }
-            let start = out.len();
-            crate::text::fold_push(t.text(text), &mut out);
-            spans.push((start, out.len()));
-        }
-        Phrases { text: out, spans }
-    }
-
-    /// The phrase of tokens `a..b` (`a < b`, indices into the tokens given to `new`).
-    fn get(&self, a: usize, b: usize) -> &str {
-        &self.text[self.spans[a].0..self.spans[b - 1].1]
-    }
 }
 
 /// True when a token can start or continue a name: a capitalised word.
@@ -1087,15 +1050,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn phrases_are_slices_of_one_phrase() {
-        let text = "le PDG d'Acme Inc. , l'opérateur « Œuvre » de M. Jean-Luc O'Brien";
+    fn folded_words_and_phrases_are_fold_and_phrase_of() {
+        let text = "le PDG d'Acme Inc. , l'opérateur « Œuvre » de M. Jean-Luc O'Brien’s";
         let toks = crate::tokenize::tokenize(text);
-        let phrases = Phrases::new(text, &toks);
+        let folded = Folded::new(text, &toks);
+        assert_eq!(folded.len(), toks.len());
         for a in 0..toks.len() {
+            assert_eq!(folded.word(a), fold(toks[a].text(text)), "{a}");
             for b in a + 1..=toks.len() {
-                assert_eq!(phrases.get(a, b), phrase_of(text, &toks[a..b]), "{a}..{b}");
+                assert_eq!(
+                    folded.phrase(a, b),
+                    phrase_of(text, &toks[a..b]),
+                    "{a}..{b}"
+                );
             }
         }
-        assert_eq!(phrases.get(2, 6), "d'acme inc.");
+        assert_eq!(folded.phrase(2, 6), "d'acme inc.");
+        assert_eq!((folded.word(toks.len()), folded.phrase(3, 3)), ("", ""));
     }
 }
