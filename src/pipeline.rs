@@ -188,7 +188,7 @@ impl Extractor {
         let li = lang.index();
         let tokens = tokenize::tokenize(text);
         let sentences = tokenize::sentences(text, &tokens, &self.abbreviations[li]);
-        // Every token folded once, for the name rules.
+        // Every token folded once, for the date and name rules.
         let folded = tokenize::Folded::new(text, &tokens);
         // Recognizers, in priority order.
         let mut taken = vec![false; tokens.len()];
@@ -205,7 +205,7 @@ impl Extractor {
         };
         claim(
             self.dates
-                .find(text, &tokens, &sentences, lang, opts.doc_date),
+                .find(text, &tokens, &folded, &sentences, lang, opts.doc_date),
             &mut taken,
             &mut mentions,
         );

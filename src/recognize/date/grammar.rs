@@ -5,7 +5,7 @@ use super::words::lower_into;
 use super::words::{Unit, Word, Words};
 use crate::lang::Lang;
 use crate::text::Case;
-use crate::tokenize::{Token, TokenKind};
+use crate::tokenize::{Folded, Token, TokenKind};
 
 /// Where the year of a date comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -216,9 +216,13 @@ impl Marks {
 pub struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
-    /// The [`lower`](super::words::lower)ed tokens, end to end; token i is `folded[fold_at[i]..fold_at[i + 1]]`.
-    folded: String,
-    fold_at: Vec<usize>,
+    /// The document's folded tokens: an ASCII token without a backquote is folded as it
+    /// is [`lower`](super::words::lower)ed.
+    folded: &'a Folded,
+    /// The other tokens, [`lower`](super::words::lower)ed end to end.
+    lowered: String,
+    /// Where token i is lowered: `Some(range)` in `lowered`, `None` for its folded form.
+    lowered_at: Vec<Option<(usize, usize)>>,
     /// A line break comes right before token i.
     nl: Vec<bool>,
     /// What each lowered token holds.
@@ -237,18 +241,32 @@ fn is_digits(s: &str) -> bool {
 
 impl<'a> Parser<'a> {
     /// Prepare the tokens of one text.
-    pub fn new(text: &'a str, toks: &'a [Token], words: &'a Words, lang: Lang) -> Parser<'a> {
-        let mut folded = String::with_capacity(text.len());
-        let mut fold_at = Vec::with_capacity(toks.len() + 1);
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        folded: &'a Folded,
+        words: &'a Words,
+        lang: Lang,
+    ) -> Parser<'a> {
+        let mut lowered = String::new();
+        let mut lowered_at = Vec::with_capacity(toks.len());
         let mut marks = Vec::with_capacity(toks.len());
-        fold_at.push(0);
-        for t in toks {
-            let start = folded.len();
-            lower_into(t.text(text), &mut folded);
-            marks.push(Marks::of(&folded[start..]));
-            fold_at.push(folded.len());
+        for (i, t) in toks.iter().enumerate() {
+            let s = t.text(text);
+            if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+                lowered_at.push(None);
+                marks.push(Marks::of(folded.word(i)));
+            } else {
+                let start = lowered.len();
+                lower_into(s, &mut lowered);
+                lowered_at.push(Some((start, lowered.len())));
+                marks.push(Marks::of(&lowered[start..]));
+            }
         }
-        let fold = |i: usize| &folded[fold_at[i]..fold_at[i + 1]];
+        let fold = |i: usize| match lowered_at[i] {
+            Some((a, b)) => &lowered[a..b],
+            None => folded.word(i),
+        };
         // Only white space comes between two tokens, and none before a token that has
         // no space before it.
         let nl: Vec<bool> = (0..toks.len())
@@ -296,7 +314,8 @@ impl<'a> Parser<'a> {
             text,
             toks,
             folded,
-            fold_at,
+            lowered,
+            lowered_at,
             nl,
             marks,
             phrases,
@@ -356,10 +375,10 @@ impl<'a> Parser<'a> {
     }
 
     fn f(&self, i: usize) -> &str {
-        if i < self.len() {
-            &self.folded[self.fold_at[i]..self.fold_at[i + 1]]
-        } else {
-            ""
+        match self.lowered_at.get(i) {
+            Some(Some((a, b))) => &self.lowered[*a..*b],
+            Some(None) => self.folded.word(i),
+            None => "",
         }
     }
 
