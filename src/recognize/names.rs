@@ -84,6 +84,8 @@ pub struct NameRules {
     /// Folded first name → gender ('m', 'f', 'u').
     pub first_names: HashMap<String, char>,
     suffixes: HashSet<String>,
+    /// The suffixes of four characters or more, in ASCII lower case: these match in any case.
+    long_suffixes: HashSet<String>,
     org_words: HashSet<String>,
     particles: HashSet<String>,
     places: HashSet<String>,
@@ -155,9 +157,16 @@ impl NameRules {
                 l.determiners.insert(fold(row.field(0, "a word")?));
             }
         }
+        let suffixes = list("org_suffixes.txt", |w| w.trim_end_matches('.').to_string())?;
+        let long_suffixes = suffixes
+            .iter()
+            .filter(|x| x.chars().count() >= 4)
+            .map(|x| x.to_ascii_lowercase())
+            .collect();
         Ok(NameRules {
             first_names,
-            suffixes: list("org_suffixes.txt", |w| w.trim_end_matches('.').to_string())?,
+            suffixes,
+            long_suffixes,
             org_words: list("org_words.txt", fold)?,
             particles: list("particles.txt", fold)?,
             places: list("places.txt", fold)?,
@@ -229,10 +238,7 @@ impl NameRules {
         self.suffixes.contains(w)
             || (w.chars().count() >= 4
                 && w.chars().next().is_some_and(char::is_uppercase)
-                && self
-                    .suffixes
-                    .iter()
-                    .any(|x| x.chars().count() >= 4 && x.eq_ignore_ascii_case(w)))
+                && self.long_suffixes.contains(&w.to_ascii_lowercase()))
     }
 
     /// Find names in `text` outside the `taken` tokens.
@@ -1048,6 +1054,45 @@ fn is_headline(text: &str, toks: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suffixes_match_as_the_list_scan_did() {
+        let rules =
+            NameRules::from_lexicons(&crate::lexicon::LexiconSet::builtin().unwrap()).unwrap();
+        let scan = |word: &str| {
+            let w = word.trim_end_matches('.');
+            rules.suffixes.contains(w)
+                || (w.chars().count() >= 4
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && rules
+                        .suffixes
+                        .iter()
+                        .any(|x| x.chars().count() >= 4 && x.eq_ignore_ascii_case(w)))
+        };
+        let mut words: Vec<String> =
+            vec!["SA".into(), "sa".into(), "Société".into(), "Acme".into()];
+        for x in &rules.suffixes {
+            words.extend([
+                x.clone(),
+                x.to_uppercase(),
+                x.to_lowercase(),
+                format!("{x}."),
+            ]);
+            let mut title = x.to_lowercase();
+            if let Some(c) = title.get(..1) {
+                title = c.to_uppercase() + &title[1..];
+            }
+            words.push(title);
+        }
+        assert!(
+            words
+                .iter()
+                .any(|w| rules.is_suffix(w) && !rules.suffixes.contains(w.trim_end_matches('.')))
+        );
+        for w in &words {
+            assert_eq!(rules.is_suffix(w), scan(w), "{w}");
+        }
+    }
 
     #[test]
     fn folded_words_and_phrases_are_fold_and_phrase_of() {
