@@ -382,17 +382,18 @@ fn is_hyphen(s: &str) -> bool {
     matches!(s, "-" | "‐" | "‑")
 }
 
-/// Join `Word - Word` with no spaces around the hyphen into one word.
+/// Join `Word - Word` with no spaces around the hyphen into one word, in place.
 fn join_hyphenated(text: &str, toks: &mut Vec<Token>) {
     if toks.len() < 3 {
         return;
     }
-    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+    // Tokens are read at `i` and written at `kept` (never after `i`).
+    let mut kept = 0;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        let mut end = i;
         if t.kind == TokenKind::Word {
-            let mut end = i;
             while end + 2 < toks.len()
                 && is_hyphen(toks[end + 1].text(text))
                 && !toks[end + 1].space_before
@@ -401,22 +402,22 @@ fn join_hyphenated(text: &str, toks: &mut Vec<Token>) {
             {
                 end += 2;
             }
-            if end > i {
-                let span = Span::new(t.span.start, toks[end].span.end);
-                out.push(Token {
-                    span,
-                    kind: TokenKind::Word,
-                    case: Case::of(span.slice(text)),
-                    space_before: t.space_before,
-                });
-                i = end + 1;
-                continue;
-            }
         }
-        out.push(t);
-        i += 1;
+        toks[kept] = if end > i {
+            let span = Span::new(t.span.start, toks[end].span.end);
+            Token {
+                span,
+                kind: TokenKind::Word,
+                case: Case::of(span.slice(text)),
+                space_before: t.space_before,
+            }
+        } else {
+            t
+        };
+        kept += 1;
+        i = end + 1;
     }
-    *toks = out;
+    toks.truncate(kept);
 }
 
 /// The tokens of a text folded ([`fold`](crate::text::fold)) once, end to end, with a

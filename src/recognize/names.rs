@@ -896,14 +896,18 @@ impl NameRules {
         l: &LangNames,
     ) -> bool {
         let lower = |i: usize| tokens[i].kind == TokenKind::Word && tokens[i].case == Case::Lower;
-        let mut ends = vec![a];
+        // The phrase ends at `a`, or before one lower-case word, or before it and "de".
+        let mut ends = [a, a, a];
+        let mut n = 1;
         if a > first && lower(a - 1) && !l.not_names.contains(folded.word(a - 1)) {
-            ends.push(a - 1);
+            ends[1] = a - 1;
+            n = 2;
             if a > first + 1 && matches!(folded.word(a - 2), "de" | "d'") {
-                ends.push(a - 2);
+                ends[2] = a - 2;
+                n = 3;
             }
         }
-        for end in ends {
+        for &end in &ends[..n] {
             for k in 1..=l.max_words.max(1) {
                 if end < first + k {
                     break;
