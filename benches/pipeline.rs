@@ -116,9 +116,13 @@ fn recognize(ex: &Extractor, text: &str, t: &[Token], s: &[Sentence], lang: Lang
             out.push(m);
         }
     };
-    claim(ex.date_rules().find(text, t, s, lang, None), &mut taken);
+    let folded = tokenize::Folded::new(text, t);
+    claim(
+        ex.date_rules().find(text, t, &folded, s, lang, None),
+        &mut taken,
+    );
     claim(ex.gazetteer().find(text, t), &mut taken);
-    let names = ex.name_rules().find(text, t, s, lang, &taken);
+    let names = ex.name_rules().find(text, t, &folded, s, lang, &taken);
     claim(names, &mut taken);
     out.sort_by_key(|m| m.span.start);
     out

@@ -188,6 +188,8 @@ impl Extractor {
         let li = lang.index();
         let tokens = tokenize::tokenize(text);
         let sentences = tokenize::sentences(text, &tokens, &self.abbreviations[li]);
+        // Every token folded once, for the date and name rules.
+        let folded = tokenize::Folded::new(text, &tokens);
         // Recognizers, in priority order.
         let mut taken = vec![false; tokens.len()];
         let mut mentions: Vec<Mention> = Vec::new();
@@ -203,7 +205,7 @@ impl Extractor {
         };
         claim(
             self.dates
-                .find(text, &tokens, &sentences, lang, opts.doc_date),
+                .find(text, &tokens, &folded, &sentences, lang, opts.doc_date),
             &mut taken,
             &mut mentions,
         );
@@ -236,7 +238,8 @@ impl Extractor {
         // "Airbus A380", "Boeing 787": a product, not its maker.
         crate::recognize::names::model_names(text, &tokens, &mut mentions, &mut taken);
         claim(
-            self.names.find(text, &tokens, &sentences, lang, &taken),
+            self.names
+                .find(text, &tokens, &folded, &sentences, lang, &taken),
             &mut taken,
             &mut mentions,
         );

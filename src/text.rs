@@ -51,6 +51,23 @@ fn fold_char(c: char) -> Option<&'static str> {
     })
 }
 
+/// Whether `c` is a letter ([`char::is_alphabetic`]) and if so whether it is upper case
+/// ([`char::is_uppercase`]): `Some(true)` for 'É', `Some(false)` for 'é', `None` for '-'.
+/// ASCII and Latin-1 characters, most of a Latin text, are answered without the Unicode
+/// tables.
+pub fn letter_case(c: char) -> Option<bool> {
+    match c {
+        'a'..='z' => Some(false),
+        'A'..='Z' => Some(true),
+        '\0'..='\u{7f}' => None,
+        // Latin-1: À-Þ but × are upper case letters, ß-ÿ but ÷ lower case ones.
+        '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => Some(true),
+        '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}' => Some(false),
+        c if c.is_alphabetic() => Some(c.is_uppercase()),
+        _ => None,
+    }
+}
+
 /// The letter case of a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {
@@ -69,7 +86,18 @@ pub enum Case {
 impl Case {
     /// The case of `word`.
     pub fn of(word: &str) -> Case {
-        // Most words are ASCII: read their bytes rather than decode characters.
+        // Most words are ASCII lower or title case ("société" is not): check those first,
+        // byte by byte.
+        if let [first, rest @ ..] = word.as_bytes() {
+            if rest.iter().all(u8::is_ascii_lowercase) {
+                if first.is_ascii_lowercase() {
+                    return Case::Lower;
+                }
+                if first.is_ascii_uppercase() {
+                    return Case::Title;
+                }
+            }
+        }
         if word.is_ascii() {
             Case::of_chars(word.bytes().map(char::from))
         } else {
@@ -84,8 +112,7 @@ impl Case {
         let mut upper_after_first = false;
         let mut after_sep = true;
         for c in word {
-            if c.is_alphabetic() {
-                let up = c.is_uppercase();
+            if let Some(up) = letter_case(c) {
                 if letters == 0 {
                     first_upper = up;
                 } else if up && !after_sep {
@@ -179,6 +206,23 @@ mod tests {
             ("Œuvre", "oeuvre"),
         ] {
             assert_eq!(fold(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn letter_case_agrees_with_unicode() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let want = c.is_alphabetic().then(|| c.is_uppercase());
+            assert_eq!(letter_case(c), want, "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        /// The short paths of [`Case::of`] give what the character loop gives.
+        #[test]
+        fn case_short_paths(word in "[a-zA-Z0-9éÉßÿ'’.-]{0,6}") {
+            proptest::prop_assert_eq!(Case::of(&word), Case::of_chars(word.chars()));
         }
     }
 

@@ -13,7 +13,7 @@
 //! A blank line also ends a paragraph.
 
 use crate::span::Span;
-use crate::text::Case;
+use crate::text::{Case, letter_case};
 use std::collections::HashSet;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -107,7 +107,10 @@ fn word_bounds<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let body = line.strip_suffix('\n').unwrap_or(line);
-        if body.is_ascii() || body.chars().all(|c| simple_class(c).is_some()) {
+        if body
+            .chars()
+            .all(|c| c.is_ascii() || simple_class(c).is_some())
+        {
             simple_segments(body, |i, w| f(start + i, w));
         } else {
             for (i, w) in body.split_word_bound_indices() {
@@ -147,16 +150,12 @@ enum WordClass {
 fn simple_class(c: char) -> Option<WordClass> {
     use WordClass::*;
     Some(match c {
-        'a'..='z' | 'A'..='Z' => Letter,
-        '0'..='9' => Digit,
-        ':' | '\u{b7}' => MidLetter,
-        ',' | ';' => MidNum,
-        '.' | '\'' | '\u{2018}' | '\u{2019}' => MidNumLet,
-        '_' | '\u{202f}' => ExtendNumLet,
-        ' ' => Space,
-        '\0'..='\u{7f}' => Other,
+        '\0'..='\u{7f}' => ASCII_CLASS[c as usize],
+        '\u{b7}' => MidLetter,
+        '\u{2018}' | '\u{2019}' => MidNumLet,
+        '\u{202f}' => ExtendNumLet,
         // Latin-1 letters and Latin Extended-A and B, but × and ÷.
-        '\u{c0}'..='\u{24f}' if c.is_alphabetic() => Letter,
+        '\u{c0}'..='\u{24f}' if letter_case(c).is_some() => Letter,
         '\u{d7}' | '\u{f7}' => Other,
         // No-break space, ¡ £ § « ° » ¿, dashes, quotes, bullet, ellipsis, primes, €.
         '\u{a0}'
@@ -179,6 +178,31 @@ fn simple_class(c: char) -> Option<WordClass> {
     })
 }
 
+/// The [`simple_class`] of each ASCII character, from a table.
+const ASCII_CLASS: [WordClass; 128] = {
+    let mut table = [WordClass::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ascii_class(b as u8);
+        b += 1;
+    }
+    table
+};
+
+const fn ascii_class(b: u8) -> WordClass {
+    use WordClass::*;
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Letter,
+        b'0'..=b'9' => Digit,
+        b':' => MidLetter,
+        b',' | b';' => MidNum,
+        b'.' | b'\'' => MidNumLet,
+        b'_' => ExtendNumLet,
+        b' ' => Space,
+        _ => Other,
+    }
+}
+
 /// The word-boundary segments of `line`, which holds no line feed and only
 /// characters with a [`simple_class`]. With these classes UAX #29 comes down to:
 /// letters, digits and `_` hold together (WB5, WB8-WB10, WB13a-b); a MidLetter
@@ -188,10 +212,11 @@ fn simple_class(c: char) -> Option<WordClass> {
 fn simple_segments<'t>(line: &'t str, mut f: impl FnMut(usize, &'t str)) {
     use WordClass::*;
     let class_at = |i: usize| -> (WordClass, usize) {
-        let c = match line.as_bytes()[i] {
-            b if b.is_ascii() => char::from(b),
-            _ => line[i..].chars().next().unwrap_or(' '),
-        };
+        let b = line.as_bytes()[i];
+        if b.is_ascii() {
+            return (ASCII_CLASS[usize::from(b)], 1);
+        }
+        let c = line[i..].chars().next().unwrap_or(' ');
         (simple_class(c).unwrap_or(Other), c.len_utf8())
     };
     let mut i = 0;
@@ -231,7 +256,7 @@ fn simple_segments<'t>(line: &'t str, mut f: impl FnMut(usize, &'t str)) {
 }
 
 fn kind_of(w: &str) -> TokenKind {
-    if w.chars().any(char::is_alphabetic) {
+    if w.chars().any(|c| letter_case(c).is_some()) {
         TokenKind::Word
     } else if w.chars().any(char::is_numeric) {
         TokenKind::Number
@@ -357,17 +382,18 @@ fn is_hyphen(s: &str) -> bool {
     matches!(s, "-" | "‐" | "‑")
 }
 
-/// Join `Word - Word` with no spaces around the hyphen into one word.
+/// Join `Word - Word` with no spaces around the hyphen into one word, in place.
 fn join_hyphenated(text: &str, toks: &mut Vec<Token>) {
     if toks.len() < 3 {
         return;
     }
-    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+    // Tokens are read at `i` and written at `kept` (never after `i`).
+    let mut kept = 0;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        let mut end = i;
         if t.kind == TokenKind::Word {
-            let mut end = i;
             while end + 2 < toks.len()
                 && is_hyphen(toks[end + 1].text(text))
                 && !toks[end + 1].space_before
@@ -376,22 +402,75 @@ fn join_hyphenated(text: &str, toks: &mut Vec<Token>) {
             {
                 end += 2;
             }
-            if end > i {
-                let span = Span::new(t.span.start, toks[end].span.end);
-                out.push(Token {
-                    span,
-                    kind: TokenKind::Word,
-                    case: Case::of(span.slice(text)),
-                    space_before: t.space_before,
-                });
-                i = end + 1;
-                continue;
-            }
         }
-        out.push(t);
-        i += 1;
+        toks[kept] = if end > i {
+            let span = Span::new(t.span.start, toks[end].span.end);
+            Token {
+                span,
+                kind: TokenKind::Word,
+                case: Case::of(span.slice(text)),
+                space_before: t.space_before,
+            }
+        } else {
+            t
+        };
+        kept += 1;
+        i = end + 1;
     }
-    *toks = out;
+    toks.truncate(kept);
+}
+
+/// The tokens of a text folded ([`fold`](crate::text::fold)) once, end to end, with a
+/// space before every token but punctuation and the word after an elision: the folded
+/// form of a token, and the folded phrase of any run of tokens (the form of
+/// `recognize::names::phrase_of`, as lexicon keys are written), are slices of it. The
+/// space before a token depends only on the token before it, so a run's phrase is the
+/// same whatever comes before the run.
+#[derive(Clone, Debug, Default)]
+pub struct Folded {
+    text: String,
+    /// Each token's folded form in `text`: start (after the space before it) and end.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    /// Fold the tokens of `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> Folded {
+        let mut out = String::with_capacity(text.len() + tokens.len());
+        let mut spans = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if !out.is_empty() && !out.ends_with('\'') && t.kind != TokenKind::Punct {
+                out.push(' ');
+            }
+            let start = out.len();
+            crate::text::fold_push(t.text(text), &mut out);
+            spans.push((start, out.len()));
+        }
+        Folded { text: out, spans }
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The folded form of token `i` ("" past the end).
+    pub fn word(&self, i: usize) -> &str {
+        self.spans.get(i).map_or("", |&(a, b)| &self.text[a..b])
+    }
+
+    /// The folded phrase of tokens `a..b` ("" when the range is empty or past the end).
+    pub fn phrase(&self, a: usize, b: usize) -> &str {
+        if a >= b || b > self.spans.len() {
+            return "";
+        }
+        &self.text[self.spans[a].0..self.spans[b - 1].1]
+    }
 }
 
 /// Split tokens into sentences. `abbreviations` holds folded abbreviations

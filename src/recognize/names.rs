@@ -25,7 +25,7 @@ use crate::lang::Lang;
 use crate::lexicon::LexiconSet;
 use crate::span::Span;
 use crate::text::{Case, fold};
-use crate::tokenize::{Sentence, Token, TokenKind};
+use crate::tokenize::{Folded, Sentence, Token, TokenKind};
 use foldhash::{HashMap, HashSet};
 
 /// Kind of a title word.
@@ -84,6 +84,8 @@ pub struct NameRules {
     /// Folded first name → gender ('m', 'f', 'u').
     pub first_names: HashMap<String, char>,
     suffixes: HashSet<String>,
+    /// The suffixes of four characters or more, in ASCII lower case: these match in any case.
+    long_suffixes: HashSet<String>,
     org_words: HashSet<String>,
     particles: HashSet<String>,
     places: HashSet<String>,
@@ -155,9 +157,16 @@ impl NameRules {
                 l.determiners.insert(fold(row.field(0, "a word")?));
             }
         }
+        let suffixes = list("org_suffixes.txt", |w| w.trim_end_matches('.').to_string())?;
+        let long_suffixes = suffixes
+            .iter()
+            .filter(|x| x.chars().count() >= 4)
+            .map(|x| x.to_ascii_lowercase())
+            .collect();
         Ok(NameRules {
             first_names,
-            suffixes: list("org_suffixes.txt", |w| w.trim_end_matches('.').to_string())?,
+            suffixes,
+            long_suffixes,
             org_words: list("org_words.txt", fold)?,
             particles: list("particles.txt", fold)?,
             places: list("places.txt", fold)?,
@@ -229,10 +238,7 @@ impl NameRules {
         self.suffixes.contains(w)
             || (w.chars().count() >= 4
                 && w.chars().next().is_some_and(char::is_uppercase)
-                && self
-                    .suffixes
-                    .iter()
-                    .any(|x| x.chars().count() >= 4 && x.eq_ignore_ascii_case(w)))
+                && self.long_suffixes.contains(&w.to_ascii_lowercase()))
     }
 
     /// Find names in `text` outside the `taken` tokens.
@@ -240,6 +246,7 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         sentences: &[Sentence],
         lang: Lang,
         taken: &[bool],
@@ -248,7 +255,7 @@ impl NameRules {
         let mut out = Vec::new();
         let mut taken_here: Vec<bool> = taken.to_vec();
         for s in sentences {
-            self.quoted_orgs(text, tokens, s, l, &mut taken_here, &mut out);
+            self.quoted_orgs(text, tokens, folded, s, l, &mut taken_here, &mut out);
         }
         let taken = &taken_here[..];
         for s in sentences {
@@ -262,21 +269,23 @@ impl NameRules {
                 let mut end = self.run_end(text, tokens, i, s.last, taken);
                 // "ministre de l'Intérieur Jean-Pierre Chevènement": a known first name
                 // inside a run followed by another capitalised word starts a new name.
-                if let Some(ext) = self.institution_end(text, tokens, i, end, s.last, taken, l) {
+                if let Some(ext) =
+                    self.institution_end(text, tokens, folded, i, end, s.last, taken, l)
+                {
                     end = ext;
                 }
-                if let Some(k) = self.inner_first_name(text, tokens, i, end) {
+                if let Some(k) = self.inner_first_name(text, tokens, folded, i, end) {
                     end = k;
                 }
                 // A role title inside a run ends the name before it: "Globex CEO
                 // Jane Roe", "Initech Chief Financial Officer John Smith" (English
                 // pre-modifiers). The title starts the next run, where it is trimmed.
                 if !headline {
-                    if let Some(j) = self.inner_title(text, tokens, i, end, l) {
+                    if let Some(j) = self.inner_title(tokens, folded, i, end, l) {
                         end = j;
                     }
                 }
-                self.classify(text, tokens, s, i, end, l, headline, &mut out);
+                self.classify(text, tokens, folded, s, i, end, l, headline, &mut out);
                 i = end;
             }
         }
@@ -286,10 +295,12 @@ impl NameRules {
     /// A quoted name right after an organisation head is an ORG, whatever its
     /// letter case: l'association « Un cheval, une vie », la fondation "Buenos",
     /// the charity "Hope for All" (rule `org:quoted`).
+    #[allow(clippy::too_many_arguments)]
     fn quoted_orgs(
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         s: &Sentence,
         l: &LangNames,
         taken: &mut [bool],
@@ -303,7 +314,7 @@ impl NameRules {
                 "‘" | "‘‘" => "’",
                 _ => continue,
             };
-            if taken[q] || !self.org_context_before(text, tokens, s.first, q, q, q, l) {
+            if taken[q] || !self.org_context_before(tokens, folded, s.first, q, q, q, l) {
                 continue;
             }
             let Some(c) = (q + 1..s.last.min(q + 14)).find(|&k| {
@@ -332,20 +343,24 @@ impl NameRules {
 
     /// The index of a known first name inside `tokens[a..b]` (not at `a`, followed by
     /// a capitalised word of the run, after a word that is not itself a first name).
-    fn inner_first_name(&self, text: &str, tokens: &[Token], a: usize, b: usize) -> Option<usize> {
+    fn inner_first_name(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &Folded,
+        a: usize,
+        b: usize,
+    ) -> Option<usize> {
         let has_org_word = |r: std::ops::Range<usize>| {
-            tokens[r]
-                .iter()
-                .any(|t| self.org_words.contains(&fold(t.text(text))))
+            r.into_iter()
+                .any(|k| self.org_words.contains(folded.word(k)))
         };
         // "President of Pakistan Asif Ali Zardari": a leading place ends there when
         // a person's name follows.
         let after_place = (a + 1..b.saturating_sub(1).min(a + 3)).find(|&k| {
-            self.places.contains(&phrase_of(text, &tokens[a..k]))
+            self.places.contains(folded.phrase(a, k))
                 && b - k >= 2
-                && tokens[k..b]
-                    .iter()
-                    .any(|t| self.first_names.contains_key(&fold(t.text(text))))
+                && (k..b).any(|j| self.first_names.contains_key(folded.word(j)))
                 && !has_org_word(k..b)
         });
         after_place.or_else(|| {
@@ -355,8 +370,8 @@ impl NameRules {
                     && tokens[k + 1].case.is_capitalised()
                     && tokens[k + 1].kind == TokenKind::Word
                     && tokens[k - 1].kind == TokenKind::Word
-                    && self.first_names.contains_key(&fold(t.text(text)))
-                    && !self.first_names.contains_key(&fold(tokens[k - 1].text(text)))
+                    && self.first_names.contains_key(folded.word(k))
+                    && !self.first_names.contains_key(folded.word(k - 1))
                     && !self.particles.contains(tokens[k - 1].text(text))
                     // "Redeemed Christian Church" is one organisation.
                     && !has_org_word(k..b)
@@ -374,37 +389,31 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         a: usize,
         b: usize,
         limit: usize,
         taken: &[bool],
         l: &LangNames,
     ) -> Option<usize> {
-        let head = fold(tokens[a].text(text));
-        if !l.institutions.contains(&head) {
+        if !l.institutions.contains(folded.word(a)) {
             return None;
         }
         let mut j = b;
         let mut best = None;
         while j < limit && j < b + MAX_EXTENSION && !taken[j] {
             let t = &tokens[j];
-            let w = fold(t.text(text));
+            let w = folded.word(j);
             if t.kind == TokenKind::Word
                 && t.case == Case::Lower
-                && is_adjective(&w)
-                && !l.not_names.contains(&w)
+                && is_adjective(w)
+                && !l.not_names.contains(w)
             {
                 j += 1;
                 best = Some(j);
-            } else if matches!(w.as_str(), "de" | "d'" | "du" | "des")
-                && j + 1 < limit
-                && !taken[j + 1]
-            {
+            } else if matches!(w, "de" | "d'" | "du" | "des") && j + 1 < limit && !taken[j + 1] {
                 let mut k = j + 1;
-                if matches!(fold(tokens[k].text(text)).as_str(), "la" | "l'")
-                    && k + 1 < limit
-                    && !taken[k + 1]
-                {
+                if matches!(folded.word(k), "la" | "l'") && k + 1 < limit && !taken[k + 1] {
                     k += 1;
                 }
                 let n = &tokens[k];
@@ -415,8 +424,7 @@ impl NameRules {
                     let e = self.run_end(text, tokens, k, limit, taken);
                     j = e;
                     best = Some(e);
-                } else if !l.not_names.contains(&fold(n.text(text)))
-                    && n.text(text).chars().count() > 3
+                } else if !l.not_names.contains(folded.word(k)) && n.text(text).chars().count() > 3
                 {
                     j = k + 1;
                     best = Some(j);
@@ -515,6 +523,7 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         s: &Sentence,
         mut a: usize,
         b: usize,
@@ -525,24 +534,20 @@ impl NameRules {
         // Trim leading non-names and titles, remembering the titles.
         let mut title: Option<TitleKind> = None;
         while a < b {
-            let w = tokens[a].text(text);
-            let f = fold(w);
+            let f = folded.word(a);
             // A capitalised role inside a sentence is part of a name ("General
             // Artificial Intelligence") unless a first name follows ("President
             // Dmitry Medvedev"); honorifics, all-capital roles ("PDG", "CEO") and a
             // sentence's first word are titles.
-            let single = l.titles.get(&f).or_else(|| l.titles.get(&format!("{f}.")));
+            let single = l.titles.get(f).or_else(|| l.titles.get(&format!("{f}.")));
             let single = single.filter(|(k, _)| {
                 *k == TitleKind::Honorific
                     || l.capitalised_roles
                     || tokens[a].case == Case::Upper
                     || a == s.first
-                    || (a + 1 < b
-                        && self
-                            .first_names
-                            .contains_key(&fold(tokens[a + 1].text(text))))
+                    || (a + 1 < b && self.first_names.contains_key(folded.word(a + 1)))
             });
-            if let Some((len, k)) = self.title_at(text, tokens, a, b, l) {
+            if let Some((len, k)) = self.title_at(folded, a, b, l) {
                 // A multi-word title first: "Chief Financial Officer", "Vice President".
                 title = Some(k);
                 a += len;
@@ -552,7 +557,7 @@ impl NameRules {
                 if a < b && tokens[a].text(text) == "." {
                     a += 1;
                 }
-            } else if l.not_names.contains(&f) || tokens[a].kind != TokenKind::Word {
+            } else if l.not_names.contains(f) || tokens[a].kind != TokenKind::Word {
                 title = None;
                 a += 1;
             } else {
@@ -576,12 +581,12 @@ impl NameRules {
         // "Adam Air Flight 574": an operator's name, a service word, a number.
         let operator = b - a >= 2
             && tokens.get(b).is_some_and(|t| t.kind == TokenKind::Number)
-            && l.tails.contains(&fold(tokens[b - 1].text(text)));
+            && l.tails.contains(folded.word(b - 1));
         if operator {
             b -= 1;
         }
         if title.is_none() {
-            title = self.title_before(text, tokens, s.first, a, l);
+            title = self.title_before(text, tokens, folded, s.first, a, l);
             // "Ryanair CEO, Michael Smith" is a person; one word after a role and a
             // comma is mostly the next item of a list ("Best Director, Best Actress").
             if b - a == 1 && a > s.first && tokens[a - 1].text(text) == "," {
@@ -606,11 +611,16 @@ impl NameRules {
                 timex: None,
             });
         };
-        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        // The folded words, as `words` holds them.
+        let folded_words = || {
+            (a..b)
+                .filter(|&k| tokens[k].kind == TokenKind::Word)
+                .map(|k| folded.word(k))
+        };
+        let has_org_word = folded_words().any(|w| self.org_words.contains(w));
         if self.is_place(whole)
             || (whole.contains('.') && self.is_place(&format!("{whole}.")))
-            || (folded.iter().any(|w| self.place_words.contains(w))
-                && !folded.iter().any(|w| self.org_words.contains(w)))
+            || (folded_words().any(|w| self.place_words.contains(w)) && !has_org_word)
         {
             return push(out, Label::Place, "place");
         }
@@ -620,7 +630,7 @@ impl NameRules {
         if n >= 2 && self.is_suffix(words[n - 1]) {
             return push(out, Label::Org, "org:suffix");
         }
-        if folded.iter().any(|w| self.org_words.contains(w)) && !(n == 1 && a == s.first) {
+        if has_org_word && !(n == 1 && a == s.first) {
             return push(out, Label::Org, "org:word");
         }
         if title == Some(TitleKind::Honorific) {
@@ -628,10 +638,12 @@ impl NameRules {
         }
         // After an article, a first name starts a place or a thing ("the White
         // Nile", "the Geneva Conventions"), not a person.
-        let after_article = a > s.first && l.determiners.contains(&fold(tokens[a - 1].text(text)));
+        let after_article = a > s.first && l.determiners.contains(folded.word(a - 1));
         if n >= 2
             && tokens[a].case == Case::Title
-            && self.first_names.contains_key(&folded[0])
+            && folded_words()
+                .next()
+                .is_some_and(|w| self.first_names.contains_key(w))
             && !headline
             && !after_article
         {
@@ -642,7 +654,9 @@ impl NameRules {
             && !headline
             && words[n - 1].chars().count() > 1
             && Case::of(words[n - 1]) == Case::Title
-            && !l.not_names.contains(&fold(words[n - 1]))
+            && folded_words()
+                .last()
+                .is_some_and(|w| !l.not_names.contains(w))
             && words[..n - 1].iter().all(|w| w.chars().count() == 1)
             && tokens[a..b].iter().any(|t| t.text(text) == ".")
         {
@@ -656,13 +670,13 @@ impl NameRules {
         {
             return push(out, Label::Person, "person:role");
         }
-        if self.org_context_before(text, tokens, s.first, a, b, s.last, l) {
+        if self.org_context_before(tokens, folded, s.first, a, b, s.last, l) {
             return push(out, Label::Org, "org:context");
         }
-        if self.role_of_before(text, tokens, s.first, a, l) {
+        if self.role_of_before(folded, s.first, a, l) {
             return push(out, Label::Org, "org:role-context");
         }
-        if n <= 4 && !headline && self.role_after(text, tokens, b, s.last, l) {
+        if n <= 4 && !headline && self.role_after(text, tokens, folded, b, s.last, l) {
             return push(out, Label::Org, "org:role-after");
         }
         // "Kaoru Yosano, the Japanese minister of …": two or three capitalised
@@ -676,8 +690,10 @@ impl NameRules {
             && tokens[a..b]
                 .iter()
                 .all(|t| t.kind != TokenKind::Word || t.case == Case::Title)
-            && !looks_like_demonym(&folded[0])
-            && self.role_apposition_after(text, tokens, b, s.last, l)
+            && folded_words()
+                .next()
+                .is_some_and(|w| !looks_like_demonym(w))
+            && self.role_apposition_after(text, tokens, folded, b, s.last, l)
         {
             return push(out, Label::Person, "person:role-apposition");
         }
@@ -702,6 +718,7 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         first: usize,
         a: usize,
         l: &LangNames,
@@ -716,8 +733,7 @@ impl NameRules {
                 if end < first + k {
                     break;
                 }
-                let phrase = phrase_of(text, &tokens[end - k..end]);
-                if let Some((kind, _)) = l.titles.get(&phrase) {
+                if let Some((kind, _)) = l.titles.get(folded.phrase(end - k, end)) {
                     if end < a && *kind != TitleKind::Role && *kind != TitleKind::Founder {
                         continue;
                     }
@@ -732,15 +748,14 @@ impl NameRules {
     /// (before `b`): its length in tokens and its kind.
     fn title_at(
         &self,
-        text: &str,
-        tokens: &[Token],
+        folded: &Folded,
         a: usize,
         b: usize,
         l: &LangNames,
     ) -> Option<(usize, TitleKind)> {
         (2..=l.max_words.min(b - a)).rev().find_map(|k| {
             l.titles
-                .get(&phrase_of(text, &tokens[a..a + k]))
+                .get(folded.phrase(a, a + k))
                 .map(|(kind, _)| (k, *kind))
         })
     }
@@ -750,16 +765,15 @@ impl NameRules {
     /// is one title and a name, not a name cut at "President").
     fn inner_title(
         &self,
-        text: &str,
         tokens: &[Token],
+        folded: &Folded,
         start: usize,
         end: usize,
         l: &LangNames,
     ) -> Option<usize> {
-        let phrases = Phrases::new(text, &tokens[start..end]);
         let role_at = |j: usize| -> Option<usize> {
             (1..=l.max_words.min(end - j)).rev().find_map(|k| {
-                match l.titles.get(phrases.get(j - start, j - start + k)) {
+                match l.titles.get(folded.phrase(j, j + k)) {
                     Some((TitleKind::Role | TitleKind::Founder, _)) => Some(k),
                     _ => None,
                 }
@@ -768,10 +782,10 @@ impl NameRules {
         let mut j = start;
         // Leading titles and non-names are the run's own business (classify trims them).
         while j < end {
-            let f = fold(tokens[j].text(text));
+            let f = folded.word(j);
             if let Some(k) = role_at(j) {
                 j += k;
-            } else if l.not_names.contains(&f) || l.titles.contains_key(&f) {
+            } else if l.not_names.contains(f) || l.titles.contains_key(f) {
                 j += 1;
             } else {
                 break;
@@ -787,6 +801,7 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         mut b: usize,
         last: usize,
         l: &LangNames,
@@ -795,9 +810,9 @@ impl NameRules {
             b += 1;
         }
         let n = l.max_words.min(last.saturating_sub(b));
-        let phrases = Phrases::new(text, &tokens[b..b + n]);
         for k in (1..=n).rev() {
-            if let Some((TitleKind::Role | TitleKind::Founder, _)) = l.titles.get(phrases.get(0, k))
+            if let Some((TitleKind::Role | TitleKind::Founder, _)) =
+                l.titles.get(folded.phrase(b, b + k))
             {
                 // A capitalised role ends a title of its own ("National Security
                 // Advisor", "Best Director"); only a lower-case or all-capital one
@@ -820,6 +835,7 @@ impl NameRules {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         b: usize,
         last: usize,
         l: &LangNames,
@@ -828,15 +844,14 @@ impl NameRules {
             return false;
         }
         let mut j = b + 1;
-        if j < last && l.determiners.contains(&fold(tokens[j].text(text))) {
+        if j < last && l.determiners.contains(folded.word(j)) {
             j += 1;
         }
         for _ in 0..3 {
             if j >= last || tokens[j].kind != TokenKind::Word {
                 return false;
             }
-            let f = fold(tokens[j].text(text));
-            if let Some((TitleKind::Role | TitleKind::Founder, _)) = l.titles.get(&f) {
+            if let Some((TitleKind::Role | TitleKind::Founder, _)) = l.titles.get(folded.word(j)) {
                 return true;
             }
             j += 1;
@@ -847,21 +862,14 @@ impl NameRules {
     /// "PDG de X", "cofondateur d'X", "employé de la X", "strategist at X": a role
     /// title, up to two words (adjectives), then "de"/"d'"/"du"/"des"/"of"/"at"/"for"
     /// (and "la"/"l'") right before the name.
-    fn role_of_before(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        first: usize,
-        a: usize,
-        l: &LangNames,
-    ) -> bool {
+    fn role_of_before(&self, folded: &Folded, first: usize, a: usize, l: &LangNames) -> bool {
         let mut k = a;
-        if k > first && matches!(fold(tokens[k - 1].text(text)).as_str(), "la" | "l'") {
+        if k > first && matches!(folded.word(k - 1), "la" | "l'") {
             k -= 1;
         }
         if k <= first
             || !matches!(
-                fold(tokens[k - 1].text(text)).as_str(),
+                folded.word(k - 1),
                 "de" | "d'" | "du" | "des" | "of" | "at" | "for"
             )
         {
@@ -870,9 +878,8 @@ impl NameRules {
         k -= 1;
         (1..=3).any(|back| {
             k >= first + back && {
-                let w = fold(tokens[k - back].text(text));
                 matches!(
-                    l.titles.get(&w),
+                    l.titles.get(folded.word(k - back)),
                     Some((TitleKind::Role | TitleKind::Founder, _))
                 )
             }
@@ -883,10 +890,11 @@ impl NameRules {
     /// lower-case word ("la start-up grenobloise Thermix") or a "de"-phrase
     /// ("la banque d'affaires Lazard"); or after it, as an apposition
     /// ("Alvéa, une société de conseil").
+    #[allow(clippy::too_many_arguments)]
     fn org_context_before(
         &self,
-        text: &str,
         tokens: &[Token],
+        folded: &Folded,
         first: usize,
         a: usize,
         b: usize,
@@ -894,22 +902,23 @@ impl NameRules {
         l: &LangNames,
     ) -> bool {
         let lower = |i: usize| tokens[i].kind == TokenKind::Word && tokens[i].case == Case::Lower;
-        let mut ends = vec![a];
-        if a > first && lower(a - 1) && !l.not_names.contains(&fold(tokens[a - 1].text(text))) {
-            ends.push(a - 1);
-            if a > first + 1 && matches!(fold(tokens[a - 2].text(text)).as_str(), "de" | "d'") {
-                ends.push(a - 2);
+        // The phrase ends at `a`, or before one lower-case word, or before it and "de".
+        let mut ends = [a, a, a];
+        let mut n = 1;
+        if a > first && lower(a - 1) && !l.not_names.contains(folded.word(a - 1)) {
+            ends[1] = a - 1;
+            n = 2;
+            if a > first + 1 && matches!(folded.word(a - 2), "de" | "d'") {
+                ends[2] = a - 2;
+                n = 3;
             }
         }
-        // Every phrase below ends at `a` or at most two tokens before it.
-        let lo = first.max(a.saturating_sub(l.max_words.max(1) + 2));
-        let phrases = Phrases::new(text, &tokens[lo..a]);
-        for end in ends {
+        for &end in &ends[..n] {
             for k in 1..=l.max_words.max(1) {
                 if end < first + k {
                     break;
                 }
-                let phrase = phrases.get(end - k - lo, end - lo);
+                let phrase = folded.phrase(end - k, end);
                 if l.org_context.get(phrase) == Some(&true)
                     || (end == a && l.org_context.contains_key(phrase))
                 {
@@ -918,14 +927,13 @@ impl NameRules {
             }
         }
         // Apposition after the name: ", une société …", ", the company …".
-        if b + 2 < last && tokens[b].text(text) == "," {
-            if l.determiners.contains(&fold(tokens[b + 1].text(text))) {
+        if b + 2 < last && folded.word(b) == "," {
+            if l.determiners.contains(folded.word(b + 1)) {
                 for k in 1..=l.max_words.max(1) {
                     if b + 2 + k > last {
                         break;
                     }
-                    let phrase = phrase_of(text, &tokens[b + 2..b + 2 + k]);
-                    if l.org_context.get(&phrase) == Some(&true) {
+                    if l.org_context.get(folded.phrase(b + 2, b + 2 + k)) == Some(&true) {
                         return true;
                     }
                 }
@@ -960,36 +968,6 @@ pub fn phrase_of(text: &str, toks: &[Token]) -> String {
         crate::text::fold_push(t.text(text), &mut out);
     }
     out
-}
-
-/// The phrases ([`phrase_of`]) of every run of some tokens, folded once: the
-/// phrase of a run is a slice of the phrase of them all, since the space
-/// before a token depends only on the token before it.
-struct Phrases {
-    text: String,
-    /// Each token's folded text in `text`, from after the space before it.
-    spans: Vec<(usize, usize)>,
-}
-
-impl Phrases {
-    fn new(text: &str, toks: &[Token]) -> Phrases {
-        let mut out = String::with_capacity(toks.iter().map(|t| t.span.len() + 1).sum());
-        let mut spans = Vec::with_capacity(toks.len());
-        for t in toks {
-            if !out.is_empty() && !out.ends_with('\'') && t.kind != TokenKind::Punct {
-                out.push(' ');
-            }
-            let start = out.len();
-            crate::text::fold_push(t.text(text), &mut out);
-            spans.push((start, out.len()));
-        }
-        Phrases { text: out, spans }
-    }
-
-    /// The phrase of tokens `a..b` (`a < b`, indices into the tokens given to `new`).
-    fn get(&self, a: usize, b: usize) -> &str {
-        &self.text[self.spans[a].0..self.spans[b - 1].1]
-    }
 }
 
 /// True when a token can start or continue a name: a capitalised word.
@@ -1088,15 +1066,61 @@ mod tests {
     use super::*;
 
     #[test]
-    fn phrases_are_slices_of_one_phrase() {
-        let text = "le PDG d'Acme Inc. , l'opérateur « Œuvre » de M. Jean-Luc O'Brien";
+    fn suffixes_match_as_the_list_scan_did() {
+        let rules =
+            NameRules::from_lexicons(&crate::lexicon::LexiconSet::builtin().unwrap()).unwrap();
+        let scan = |word: &str| {
+            let w = word.trim_end_matches('.');
+            rules.suffixes.contains(w)
+                || (w.chars().count() >= 4
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && rules
+                        .suffixes
+                        .iter()
+                        .any(|x| x.chars().count() >= 4 && x.eq_ignore_ascii_case(w)))
+        };
+        let mut words: Vec<String> =
+            vec!["SA".into(), "sa".into(), "Société".into(), "Acme".into()];
+        for x in &rules.suffixes {
+            words.extend([
+                x.clone(),
+                x.to_uppercase(),
+                x.to_lowercase(),
+                format!("{x}."),
+            ]);
+            let mut title = x.to_lowercase();
+            if let Some(c) = title.get(..1) {
+                title = c.to_uppercase() + &title[1..];
+            }
+            words.push(title);
+        }
+        assert!(
+            words
+                .iter()
+                .any(|w| rules.is_suffix(w) && !rules.suffixes.contains(w.trim_end_matches('.')))
+        );
+        for w in &words {
+            assert_eq!(rules.is_suffix(w), scan(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn folded_words_and_phrases_are_fold_and_phrase_of() {
+        let text = "le PDG d'Acme Inc. , l'opérateur « Œuvre » de M. Jean-Luc O'Brien’s";
         let toks = crate::tokenize::tokenize(text);
-        let phrases = Phrases::new(text, &toks);
+        let folded = Folded::new(text, &toks);
+        assert_eq!(folded.len(), toks.len());
         for a in 0..toks.len() {
+            assert_eq!(folded.word(a), fold(toks[a].text(text)), "{a}");
             for b in a + 1..=toks.len() {
-                assert_eq!(phrases.get(a, b), phrase_of(text, &toks[a..b]), "{a}..{b}");
+                assert_eq!(
+                    folded.phrase(a, b),
+                    phrase_of(text, &toks[a..b]),
+                    "{a}..{b}"
+                );
             }
         }
-        assert_eq!(phrases.get(2, 6), "d'acme inc.");
+        assert_eq!(folded.phrase(2, 6), "d'acme inc.");
+        assert_eq!((folded.word(toks.len()), folded.phrase(3, 3)), ("", ""));
     }
 }

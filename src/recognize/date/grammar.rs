@@ -5,7 +5,7 @@ use super::words::lower_into;
 use super::words::{Unit, Word, Words};
 use crate::lang::Lang;
 use crate::text::Case;
-use crate::tokenize::{Token, TokenKind};
+use crate::tokenize::{Folded, Token, TokenKind};
 
 /// Where the year of a date comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -187,15 +187,46 @@ struct Start {
     apostrophe: bool,
 }
 
+/// Characters of a lowered token that rules look for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Marks {
+    /// An ASCII digit.
+    digit: bool,
+    /// A hyphen.
+    hyphen: bool,
+    /// The token is an apostrophe.
+    apostrophe: bool,
+}
+
+impl Marks {
+    fn of(s: &str) -> Marks {
+        let mut m = Marks {
+            apostrophe: s == "'",
+            ..Marks::default()
+        };
+        for b in s.bytes() {
+            m.digit |= b.is_ascii_digit();
+            m.hyphen |= b == b'-';
+        }
+        m
+    }
+}
+
 /// The parser over one document's tokens.
 pub struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
-    /// The [`lower`](super::words::lower)ed tokens, end to end; token i is `folded[fold_at[i]..fold_at[i + 1]]`.
-    folded: String,
-    fold_at: Vec<usize>,
+    /// The document's folded tokens: an ASCII token without a backquote is folded as it
+    /// is [`lower`](super::words::lower)ed.
+    folded: &'a Folded,
+    /// The other tokens, [`lower`](super::words::lower)ed end to end.
+    lowered: String,
+    /// Where token i is lowered: `Some(range)` in `lowered`, `None` for its folded form.
+    lowered_at: Vec<Option<(usize, usize)>>,
     /// A line break comes right before token i.
     nl: Vec<bool>,
+    /// What each lowered token holds.
+    marks: Vec<Marks>,
     /// Phrase matches starting at each token, end to end: (end, meaning), longest first;
     /// token i's are `phrases[phrases_at[i]..phrases_at[i + 1]]` (see [`Parser::table`]).
     phrases: Vec<(usize, &'a Word)>,
@@ -210,17 +241,42 @@ fn is_digits(s: &str) -> bool {
 
 impl<'a> Parser<'a> {
     /// Prepare the tokens of one text.
-    pub fn new(text: &'a str, toks: &'a [Token], words: &'a Words, lang: Lang) -> Parser<'a> {
-        let mut folded = String::with_capacity(text.len());
-        let mut fold_at = Vec::with_capacity(toks.len() + 1);
-        fold_at.push(0);
-        for t in toks {
-            lower_into(t.text(text), &mut folded);
-            fold_at.push(folded.len());
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        folded: &'a Folded,
+        words: &'a Words,
+        lang: Lang,
+    ) -> Parser<'a> {
+        let mut lowered = String::new();
+        let mut lowered_at = Vec::with_capacity(toks.len());
+        let mut marks = Vec::with_capacity(toks.len());
+        for (i, t) in toks.iter().enumerate() {
+            let s = t.text(text);
+            if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+                lowered_at.push(None);
+                marks.push(Marks::of(folded.word(i)));
+            } else {
+                let start = lowered.len();
+                lower_into(s, &mut lowered);
+                lowered_at.push(Some((start, lowered.len())));
+                marks.push(Marks::of(&lowered[start..]));
+            }
         }
-        let fold = |i: usize| &folded[fold_at[i]..fold_at[i + 1]];
+        let fold = |i: usize| match lowered_at[i] {
+            Some((a, b)) => &lowered[a..b],
+            None => folded.word(i),
+        };
+        // Only white space comes between two tokens, and none before a token that has
+        // no space before it.
         let nl: Vec<bool> = (0..toks.len())
-            .map(|i| i > 0 && text[toks[i - 1].span.end..toks[i].span.start].contains('\n'))
+            .map(|i| {
+                i > 0
+                    && toks[i].space_before
+                    && text[toks[i - 1].span.end..toks[i].span.start]
+                        .bytes()
+                        .any(|b| b == b'\n')
+            })
             .collect();
         let mut phrases: Vec<(usize, &'a Word)> = Vec::new();
         let mut phrases_at = Vec::with_capacity(toks.len() + 1);
@@ -228,16 +284,20 @@ impl<'a> Parser<'a> {
         let mut key = String::new();
         for i in 0..toks.len() {
             let first = phrases.len();
-            key.clear();
             for j in i..(i + words.max_len).min(toks.len()) {
+                // A one-token key is the token itself; a longer one is built in `key`.
                 if j > i {
                     if nl[j] || (fold(j) == "." && toks[j].space_before) {
                         break;
                     }
+                    if j == i + 1 {
+                        key.clear();
+                        key.push_str(fold(i));
+                    }
                     key.push(' ');
+                    key.push_str(fold(j));
                 }
-                key.push_str(fold(j));
-                let Some(phrase) = words.lookup(&key) else {
+                let Some(phrase) = words.lookup(if j == i { fold(i) } else { &key }) else {
                     break;
                 };
                 for w in &phrase.words {
@@ -254,8 +314,10 @@ impl<'a> Parser<'a> {
             text,
             toks,
             folded,
-            fold_at,
+            lowered,
+            lowered_at,
             nl,
+            marks,
             phrases,
             phrases_at,
             words,
@@ -281,6 +343,24 @@ impl<'a> Parser<'a> {
 
     // ---- token helpers ----
 
+    /// A line break comes right before token `i`.
+    #[cfg(test)]
+    pub(super) fn line_break_before(&self, i: usize) -> bool {
+        self.nl[i]
+    }
+
+    /// Token `i`, lowered.
+    #[cfg(test)]
+    pub(super) fn lowered(&self, i: usize) -> &str {
+        self.f(i)
+    }
+
+    /// Token `i` holds an ASCII digit.
+    #[cfg(test)]
+    pub(super) fn has_digit(&self, i: usize) -> bool {
+        self.marks[i].digit
+    }
+
     fn len(&self) -> usize {
         self.toks.len()
     }
@@ -295,10 +375,10 @@ impl<'a> Parser<'a> {
     }
 
     fn f(&self, i: usize) -> &str {
-        if i < self.len() {
-            &self.folded[self.fold_at[i]..self.fold_at[i + 1]]
-        } else {
-            ""
+        match self.lowered_at.get(i) {
+            Some(Some((a, b))) => &self.lowered[*a..*b],
+            Some(None) => self.folded.word(i),
+            None => "",
         }
     }
 
@@ -723,18 +803,14 @@ impl<'a> Parser<'a> {
     /// last or second part is a date word ("dix-huit", "fifty-year", "mi-mars") or that ends
     /// in "-ci" ("mois-ci").
     fn compound_or_digits(&self, i: usize) -> bool {
-        let s = self.f(i);
-        let (mut digit, mut hyphen) = (false, false);
-        for b in s.bytes() {
-            digit |= b.is_ascii_digit();
-            hyphen |= b == b'-';
-        }
-        if digit || s == "'" {
+        let marks = self.marks.get(i).copied().unwrap_or_default();
+        if marks.digit || marks.apostrophe {
             return true;
         }
-        if !hyphen {
+        if !marks.hyphen {
             return false;
         }
+        let s = self.f(i);
         let (Some((_, tail)), Some((_, last))) = (s.split_once('-'), s.rsplit_once('-')) else {
             return false;
         };
@@ -742,12 +818,12 @@ impl<'a> Parser<'a> {
     }
 
     fn start(&self, i: usize) -> Start {
-        let f = self.f(i);
+        let marks = self.marks.get(i).copied().unwrap_or_default();
         let mut s = Start {
             number: self.kind(i) == Some(TokenKind::Number),
-            digit: f.bytes().any(|b| b.is_ascii_digit()),
-            hyphen: f.contains('-'),
-            apostrophe: f == "'",
+            digit: marks.digit,
+            hyphen: marks.hyphen,
+            apostrophe: marks.apostrophe,
             ..Start::default()
         };
         for (_, w) in self.table(i) {

@@ -83,7 +83,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::lang::Lang;
 use crate::lexicon::LexiconSet;
 use crate::span::Span;
-use crate::tokenize::{Sentence, Token};
+use crate::tokenize::{Folded, Sentence, Token};
 use grammar::{Expr, Parser};
 use normalise::State;
 use std::fmt;
@@ -138,11 +138,13 @@ impl DateRules {
         Ok(DateRules { langs })
     }
 
-    /// Find the dates and durations of `text`, normalised against `doc_date`.
+    /// Find the dates and durations of `text`, normalised against `doc_date`. `folded`
+    /// holds the folded `tokens`.
     pub fn find(
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         sentences: &[Sentence],
         lang: Lang,
         doc_date: Option<CalDate>,
@@ -150,7 +152,7 @@ impl DateRules {
         let Some(words) = self.langs.get(lang.index()) else {
             return Vec::new();
         };
-        let parser = Parser::new(text, tokens, words, lang);
+        let parser = Parser::new(text, tokens, folded, words, lang);
         let mut state = State::new(doc_date);
         let found = parser.find_all();
         let mut resolved = Vec::with_capacity(found.len());

@@ -1,5 +1,5 @@
 use super::*;
-use crate::tokenize::{sentences, tokenize};
+use crate::tokenize::{Folded, sentences, tokenize};
 use std::collections::HashSet;
 
 fn rules() -> DateRules {
@@ -20,7 +20,8 @@ fn found(
         .collect();
     let sents = sentences(text, &toks, &abbr);
     let doc = doc.map(|d| d.parse::<CalDate>().unwrap());
-    let ms = rules.find(text, &toks, &sents, lang, doc);
+    let folded = Folded::new(text, &toks);
+    let ms = rules.find(text, &toks, &folded, &sents, lang, doc);
     for m in &ms {
         // Token-aligned: the tokens cover the span exactly.
         assert_eq!(toks[m.tokens.0].span.start, m.span.start, "{text}");
@@ -733,4 +734,40 @@ fn never_panics_on_odd_input() {
     );
     let values: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
     assert_eq!(values, ["2015-02", "2024-02-29"]);
+}
+
+/// The parser's line breaks, read only where a token has space before it, are the line
+/// feeds between tokens; its marks are those of the lowered token.
+#[test]
+fn parser_line_breaks_and_marks() {
+    let rules = rules();
+    let text = "Le 3\u{a0}MARS\n\n2015 :\r\n« L’été »\u{301}\nmi-Juin, '82 `90s dix-huit.\n";
+    let toks = tokenize(text);
+    let folded = Folded::new(text, &toks);
+    let parser = Parser::new(
+        text,
+        &toks,
+        &folded,
+        &rules.langs[Lang::Fr.index()],
+        Lang::Fr,
+    );
+    for i in 0..toks.len() {
+        let gap = if i == 0 {
+            ""
+        } else {
+            &text[toks[i - 1].span.end..toks[i].span.start]
+        };
+        assert_eq!(
+            parser.line_break_before(i),
+            i > 0 && gap.contains('\n'),
+            "{i}"
+        );
+        let f = parser.lowered(i);
+        assert_eq!(f, words::lower(toks[i].text(text)), "{i}");
+        assert_eq!(
+            parser.has_digit(i),
+            f.chars().any(|c| c.is_ascii_digit()),
+            "{f}"
+        );
+    }
 }
