@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod json;
+
 /// The current schema version.
 pub const SCHEMA: u32 = 1;
 
@@ -146,8 +148,8 @@ impl Document {
         serde_json::to_string_pretty(self).expect("a Document always serializes")
     }
 
-    /// Serialize to one line of JSON.
+    /// Serialize to one line of JSON (the bytes of `serde_json::to_string`).
     pub fn to_json_line(&self) -> String {
-        serde_json::to_string(self).expect("a Document always serializes")
+        json::line(self)
     }
 }
