@@ -166,8 +166,18 @@ impl Json {
     fn str(&mut self, s: &str) {
         let out = &mut self.0;
         out.push('"');
-        let mut start = 0;
-        for (i, &b) in s.as_bytes().iter().enumerate() {
+        let bytes = s.as_bytes();
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            // Most text needs no escape: skip it eight bytes at a time.
+            if let Some(word) = bytes.get(i..i + 8) {
+                if !any_escape(word.try_into().map_or(!0, u64::from_le_bytes)) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            i += 1;
             let escape = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -179,8 +189,8 @@ impl Json {
                 0x00..=0x1F => "",
                 _ => continue,
             };
-            // Escaped bytes are ASCII, so `i` is a char boundary.
-            out.push_str(&s[start..i]);
+            // Escaped bytes are ASCII, so `i - 1` is a char boundary.
+            out.push_str(&s[start..i - 1]);
             if escape.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.push_str("\\u00");
@@ -189,7 +199,7 @@ impl Json {
             } else {
                 out.push_str(escape);
             }
-            start = i + 1;
+            start = i;
         }
         out.push_str(&s[start..]);
         out.push('"');
@@ -216,6 +226,19 @@ impl Json {
         let s = serde_json::to_string(v).expect("a JSON value or number always serializes");
         self.0.push_str(&s);
     }
+}
+
+/// True when one of the eight bytes of `word` needs an escape: a control
+/// character (below 0x20), a quote or a backslash.
+fn any_escape(word: u64) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A zero byte of `x` sets the high bit of its lane here (and only a lane
+    // above a zero byte can be set wrongly, so "any" is exact).
+    let has_zero = |x: u64| x.wrapping_sub(LOW) & !x & HIGH;
+    let control = word.wrapping_sub(LOW * 0x20) & !word & HIGH;
+    control | has_zero(word ^ (LOW * u64::from(b'"'))) | has_zero(word ^ (LOW * u64::from(b'\\')))
+        != 0
 }
 
 #[cfg(test)]
@@ -328,6 +351,24 @@ mod tests {
         for doc in &docs {
             assert_eq!(line(doc), serde_json::to_string(doc).unwrap());
         }
+    }
+
+    #[test]
+    fn escape_test_is_exact() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[lane] = b;
+                let want = b < 0x20 || b == b'"' || b == b'\\';
+                assert_eq!(any_escape(u64::from_le_bytes(word)), want, "{b} at {lane}");
+            }
+        }
+        // Bytes above a control byte do not hide it, nor does a control byte
+        // make its neighbours look like one.
+        assert!(any_escape(u64::from_le_bytes(
+            *b"\x00\xff\x80\x21\x7f\xe9\x22\x5c"
+        )));
+        assert!(!any_escape(u64::from_le_bytes(*b"\xff\x80\x21\x7f\xe9 ~!")));
     }
 
     #[test]
