@@ -180,9 +180,17 @@ impl FoldedTokens {
         let mut buf = String::with_capacity(text.len());
         let mut ends = Vec::with_capacity(tokens.len());
         for t in tokens {
-            fold_push(t.text(text), &mut buf);
+            let word = t.text(text);
+            // An ASCII word is copied as it is, and lower-cased with the rest below.
+            if word.is_ascii() {
+                buf.push_str(word);
+            } else {
+                fold_push(word, &mut buf);
+            }
             ends.push(buf.len());
         }
+        // Folding leaves no ASCII capital, so this only lower-cases the ASCII words.
+        buf.make_ascii_lowercase();
         FoldedTokens { buf, ends }
     }
 
@@ -1275,7 +1283,7 @@ mod tests {
 
     #[test]
     fn folded_phrases_are_phrase_of() {
-        let text = "L’homme le plus riche du MONDE, Élodie !";
+        let text = "L’homme le plus riche du MONDE, Élodie ! ÉCOLE STRAßE İZMİR \u{212A}M Ǆ";
         let tokens = crate::tokenize::tokenize(text);
         let folded = FoldedTokens::new(text, &tokens);
         let mut out = String::new();
