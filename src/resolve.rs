@@ -1011,6 +1011,8 @@ impl Resolver<'_> {
                 .map(|(i, _)| i)
         };
         let mut phrase = String::new();
+        // The token range whose phrase `phrase` holds: candidates of one length share it.
+        let mut built = None;
         let mut i = 0;
         while i < tokens.len() {
             let first = folded.get(i);
@@ -1026,7 +1028,10 @@ impl Resolver<'_> {
             for (key, len, readings) in cands {
                 let end = i + len;
                 if end > tokens.len() || covered[i..end].iter().any(|&c| c) || {
-                    folded.phrase_into(tokens, i..end, &mut phrase);
+                    if built != Some((i, end)) {
+                        folded.phrase_into(tokens, i..end, &mut phrase);
+                        built = Some((i, end));
+                    }
                     phrase != *key
                 } {
                     continue;
@@ -1104,16 +1109,14 @@ impl Resolver<'_> {
             }
             if let Some(mi) = starts[i] {
                 if let Some(e) = entity_of[mi] {
+                    // "the eldest son of X, he joined …": X is said of someone
+                    // else, who is the one the next pronoun means.
+                    let kin = entities[e].label == Label::Person
+                        && self
+                            .names
+                            .is_kin_complement(text, tokens, mentions[mi].tokens.0, lang);
                     match entities[e].label {
-                        // "the eldest son of X, he joined …": X is said of someone
-                        // else, who is the one the next pronoun means.
-                        Label::Person
-                            if self.names.is_kin_complement(
-                                text,
-                                tokens,
-                                mentions[mi].tokens.0,
-                                lang,
-                            ) => {}
+                        Label::Person if kin => {}
                         Label::Person => {
                             this_sentence.push(e);
                             *seen_count.entry(e).or_default() += 1;
@@ -1122,16 +1125,7 @@ impl Resolver<'_> {
                         _ => {}
                     }
                     prev_entity_end = match entities[e].label {
-                        Label::Person
-                            if self.names.is_kin_complement(
-                                text,
-                                tokens,
-                                mentions[mi].tokens.0,
-                                lang,
-                            ) =>
-                        {
-                            None
-                        }
+                        Label::Person if kin => None,
                         Label::Person | Label::Org => Some((mentions[mi].tokens.1, e)),
                         _ => prev_entity_end,
                     };
