@@ -137,6 +137,22 @@ pub struct RelationOut {
     pub more_evidence: Vec<EvidenceOut>,
 }
 
+/// Append the decimal digits of `n` to `out` (as `n.to_string()` writes them,
+/// without the formatting machinery).
+pub(crate) fn push_uint(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+}
+
 impl Document {
     /// The entity with id `id`.
     pub fn entity(&self, id: &str) -> Option<&EntityOut> {

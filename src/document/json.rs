@@ -205,20 +205,8 @@ impl Json {
         out.push('"');
     }
 
-    fn uint(&mut self, mut n: usize) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[i..] {
-            self.0.push(char::from(d));
-        }
+    fn uint(&mut self, n: usize) {
+        super::push_uint(&mut self.0, n);
     }
 
     /// Anything else (ids, floats) through serde_json itself.
