@@ -170,15 +170,17 @@ impl Initials {
 #[derive(Clone, Debug, Default)]
 pub struct FoldedTokens {
     buf: String,
-    /// End of each token's folded form in `buf` (it starts where the previous one ends).
-    ends: Vec<usize>,
+    /// Where each token's folded form starts in `buf`, and (last) where the last one
+    /// ends: token `i` is `buf[bounds[i]..bounds[i + 1]]`. Empty when there are no tokens.
+    bounds: Vec<usize>,
 }
 
 impl FoldedTokens {
     /// Fold the tokens of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> FoldedTokens {
         let mut buf = String::with_capacity(text.len());
-        let mut ends = Vec::with_capacity(tokens.len());
+        let mut bounds = Vec::with_capacity(tokens.len() + 1);
+        bounds.push(0);
         for t in tokens {
             let word = t.text(text);
             // An ASCII word is copied as it is, and lower-cased with the rest below.
@@ -187,11 +189,11 @@ impl FoldedTokens {
             } else {
                 fold_push(word, &mut buf);
             }
-            ends.push(buf.len());
+            bounds.push(buf.len());
         }
         // Folding leaves no ASCII capital, so this only lower-cases the ASCII words.
         buf.make_ascii_lowercase();
-        FoldedTokens { buf, ends }
+        FoldedTokens { buf, bounds }
     }
 
     /// The folded phrase of tokens `range` into `out` (cleared first), as
@@ -208,22 +210,21 @@ impl FoldedTokens {
 
     /// The number of tokens.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.bounds.len().saturating_sub(1)
     }
 
     /// True when there are no tokens.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.len() == 0
     }
 
     /// The folded form of token `i` ("" past the end).
     pub fn get(&self, i: usize) -> &str {
-        let start = if i == 0 {
-            0
-        } else {
-            self.ends.get(i - 1).copied().unwrap_or(0)
+        let Some(&start) = self.bounds.get(i) else {
+            return "";
         };
-        let end = self.ends.get(i).copied().unwrap_or(start);
+        // (`i + 1` cannot overflow: `i` indexes a vector.)
+        let end = self.bounds.get(i + 1).copied().unwrap_or(start);
         &self.buf[start..end]
     }
 }
@@ -1289,6 +1290,11 @@ mod tests {
             }
         }
         assert_eq!(folded.get(tokens.len()), "");
+        assert_eq!(folded.get(usize::MAX), "");
+        assert_eq!(folded.len(), tokens.len());
+        let none = FoldedTokens::default();
+        assert_eq!((none.len(), none.get(0)), (0, ""));
+        assert_eq!(FoldedTokens::new("", &[]).len(), 0);
     }
 
     #[test]
