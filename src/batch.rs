@@ -19,7 +19,9 @@ use crate::error::{Error, ErrorKind};
 use crate::lang::Lang;
 use crate::pipeline::{Options, decode};
 use crate::recognize::date::CalDate;
+use serde::Deserialize;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::fmt;
 
 /// One batch line, read and checked.
@@ -72,8 +74,36 @@ pub fn parse_line(line: &[u8], lossy: bool) -> Result<BatchInput, LineError> {
         id: Value::Null,
         error,
     };
-    let line = decode(line, lossy).map_err(no_id)?;
-    let v: Value = serde_json::from_str(&line)
+    // A line that is UTF-8 without NUL bytes is read in place; anything else
+    // goes through `decode`, for its errors or replacements.
+    let decoded;
+    let line = match std::str::from_utf8(line.strip_prefix(BOM).unwrap_or(line)) {
+        Ok(s) if !s.contains('\0') => s,
+        _ => {
+            decoded = decode(line, lossy).map_err(no_id)?;
+            decoded.as_str()
+        }
+    };
+    // Most lines are well-formed: read their fields straight into their types,
+    // borrowing the strings. A line this cannot read (wrong types, duplicate
+    // keys, not JSON) is read again as a JSON value, to say what is wrong.
+    match serde_json::from_str::<Fields>(line) {
+        Ok(f) => {
+            let lang = f.lang.as_deref().map_or(Field::Absent, Field::Str);
+            let doc_date = f.doc_date.as_deref().map_or(Field::Absent, Field::Str);
+            checked(f.id.unwrap_or(Value::Null), &f.text, lang, doc_date, lossy)
+        }
+        Err(_) => parse_value(line, lossy),
+    }
+}
+
+/// [`parse_line`] through a JSON [`Value`]: slower, but it tells what is wrong.
+fn parse_value(line: &str, lossy: bool) -> Result<BatchInput, LineError> {
+    let no_id = |error: Error| LineError {
+        id: Value::Null,
+        error,
+    };
+    let v: Value = serde_json::from_str(line)
         .map_err(|e| no_id(Error::bad_argument(format!("not JSON: {e}"))))?;
     let Value::Object(obj) = v else {
         return Err(no_id(Error::bad_argument(
@@ -81,14 +111,57 @@ pub fn parse_line(line: &[u8], lossy: bool) -> Result<BatchInput, LineError> {
         )));
     };
     let id = obj.get("id").cloned().unwrap_or(Value::Null);
+    let Some(text) = obj.get("text").and_then(Value::as_str) else {
+        return Err(LineError {
+            id,
+            error: Error::bad_argument("no \"text\" string"),
+        });
+    };
+    let field = |key: &str| match obj.get(key) {
+        None | Some(Value::Null) => Field::Absent,
+        Some(Value::String(s)) => Field::Str(s),
+        Some(_) => Field::Other,
+    };
+    checked(id.clone(), text, field("lang"), field("doc_date"), lossy)
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The fields of a well-formed line, borrowed from it unless an escape
+/// sequence forces a copy.
+#[derive(Deserialize)]
+struct Fields<'a> {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+    #[serde(default, borrow)]
+    lang: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    doc_date: Option<Cow<'a, str>>,
+}
+
+/// An optional string field of a line.
+enum Field<'a> {
+    /// Absent or `null`.
+    Absent,
+    Str(&'a str),
+    /// Present but not a string.
+    Other,
+}
+
+/// Check the fields of a line and make its [`BatchInput`].
+fn checked(
+    id: Value,
+    text: &str,
+    lang: Field,
+    doc_date: Field,
+    lossy: bool,
+) -> Result<BatchInput, LineError> {
     let fail = |error: Error| LineError {
         id: id.clone(),
         error,
     };
-    let text = obj
-        .get("text")
-        .and_then(Value::as_str)
-        .ok_or_else(|| fail(Error::bad_argument("no \"text\" string")))?;
     // A NUL inside the text is binary input, as in a file.
     let text = match text.find('\0') {
         None => text.to_string(),
@@ -99,20 +172,20 @@ pub fn parse_line(line: &[u8], lossy: bool) -> Result<BatchInput, LineError> {
             })));
         }
     };
-    let lang = match obj.get("lang") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) if s.eq_ignore_ascii_case("auto") => Some(None),
-        Some(Value::String(s)) => Some(Some(s.parse::<Lang>().map_err(fail)?)),
-        Some(_) => {
+    let lang = match lang {
+        Field::Absent => None,
+        Field::Str(s) if s.eq_ignore_ascii_case("auto") => Some(None),
+        Field::Str(s) => Some(Some(s.parse::<Lang>().map_err(fail)?)),
+        Field::Other => {
             return Err(fail(Error::bad_argument(
                 "\"lang\" must be a string (fr, en or auto)",
             )));
         }
     };
-    let doc_date = match obj.get("doc_date") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.parse::<CalDate>().map_err(fail)?),
-        Some(_) => {
+    let doc_date = match doc_date {
+        Field::Absent => None,
+        Field::Str(s) => Some(s.parse::<CalDate>().map_err(fail)?),
+        Field::Other => {
             return Err(fail(Error::bad_argument(
                 "\"doc_date\" must be a string YYYY-MM-DD",
             )));
@@ -144,6 +217,42 @@ mod tests {
         assert_eq!(i.lang, None);
         let i = parse_line(br#"{"text": "a\u0000b"}"#, true).unwrap();
         assert_eq!(i.text, "a b");
+    }
+
+    #[test]
+    fn typed_fields_read_as_values_do() {
+        let lines = [
+            r#"{"id": "x", "text": "Salut", "lang": "auto", "doc_date": "2020-02-29"}"#,
+            r#"{"text": "a\nb \"c\" \u00e9\ud83d\ude00", "id": [1, {"k": null}]}"#,
+            r#"{"id": null, "text": "a", "lang": null, "doc_date": null, "x": [1, {}]}"#,
+            r#"{"id": 1e3, "text": "a\u0000b"}"#,
+            r#"{"id": 1, "text": "a", "text": "b"}"#,
+            r#"{"id": 1, "id": 2, "text": "a"}"#,
+            r#"{"id": 1, "text": 5}"#,
+            r#"{"id": 2, "text": "a", "lang": "de"}"#,
+            r#"{"id": 3, "text": "a", "lang": 1}"#,
+            r#"{"id": 4, "text": "a", "doc_date": "2021-02-30"}"#,
+            r#"{"id": 4, "text": "a", "doc_date": 20210230}"#,
+            r#"{"id": 6, "text": "\ud800"}"#,
+            r#"{"te\u0078t": "escaped key", "lang": "FR"}"#,
+            "{\"text\": \"a\"}\r",
+            "[1, 2]",
+            "not json",
+            "",
+        ];
+        for line in lines {
+            for lossy in [false, true] {
+                let fast = parse_line(line.as_bytes(), lossy);
+                let slow = parse_value(line, lossy);
+                match (fast, slow) {
+                    (Ok(a), Ok(b)) => assert_eq!(a, b, "{line}"),
+                    (Err(a), Err(b)) => {
+                        assert_eq!((a.to_string(), a.id), (b.to_string(), b.id), "{line}")
+                    }
+                    (a, b) => panic!("{line}: {a:?} / {b:?}"),
+                }
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod json;
+
 /// The current schema version.
 pub const SCHEMA: u32 = 1;
 
@@ -135,6 +137,22 @@ pub struct RelationOut {
     pub more_evidence: Vec<EvidenceOut>,
 }
 
+/// Append the decimal digits of `n` to `out` (as `n.to_string()` writes them,
+/// without the formatting machinery).
+pub(crate) fn push_uint(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+}
+
 impl Document {
     /// The entity with id `id`.
     pub fn entity(&self, id: &str) -> Option<&EntityOut> {
@@ -146,8 +164,8 @@ impl Document {
         serde_json::to_string_pretty(self).expect("a Document always serializes")
     }
 
-    /// Serialize to one line of JSON.
+    /// Serialize to one line of JSON (the bytes of `serde_json::to_string`).
     pub fn to_json_line(&self) -> String {
-        serde_json::to_string(self).expect("a Document always serializes")
+        json::line(self)
     }
 }

@@ -5,7 +5,7 @@
 //! ```
 
 use crate::document::{
-    AliasOut, Document, EntityOut, EvidenceOut, MentionOut, RelationOut, SCHEMA,
+    AliasOut, Document, EntityOut, EvidenceOut, MentionOut, RelationOut, SCHEMA, push_uint,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::{Lang, LangDetector};
@@ -351,20 +351,24 @@ impl Extractor {
         let mut ids = vec![String::new(); res.entities.len()];
         let (mut ne, mut nd, mut nx) = (0, 0, 0);
         for &e in &order {
-            ids[e] = match res.entities[e].label {
+            let (letter, n) = match res.entities[e].label {
                 Label::Person | Label::Org => {
                     ne += 1;
-                    format!("e{ne}")
+                    ('e', ne)
                 }
                 Label::Date | Label::Duration => {
                     nd += 1;
-                    format!("d{nd}")
+                    ('d', nd)
                 }
                 _ => {
                     nx += 1;
-                    format!("x{nx}")
+                    ('x', nx)
                 }
             };
+            let mut id = String::with_capacity(4);
+            id.push(letter);
+            push_uint(&mut id, n);
+            ids[e] = id;
         }
         let mention_out = |span: crate::span::Span, tok: usize, rule: Option<&str>| MentionOut {
             start: map.char_offset(text, span.start),

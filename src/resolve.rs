@@ -170,20 +170,30 @@ impl Initials {
 #[derive(Clone, Debug, Default)]
 pub struct FoldedTokens {
     buf: String,
-    /// End of each token's folded form in `buf` (it starts where the previous one ends).
-    ends: Vec<usize>,
+    /// Where each token's folded form starts in `buf`, and (last) where the last one
+    /// ends: token `i` is `buf[bounds[i]..bounds[i + 1]]`. Empty when there are no tokens.
+    bounds: Vec<usize>,
 }
 
 impl FoldedTokens {
     /// Fold the tokens of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> FoldedTokens {
         let mut buf = String::with_capacity(text.len());
-        let mut ends = Vec::with_capacity(tokens.len());
+        let mut bounds = Vec::with_capacity(tokens.len() + 1);
+        bounds.push(0);
         for t in tokens {
-            fold_push(t.text(text), &mut buf);
-            ends.push(buf.len());
+            let word = t.text(text);
+            // An ASCII word is copied as it is, and lower-cased with the rest below.
+            if word.is_ascii() {
+                buf.push_str(word);
+            } else {
+                fold_push(word, &mut buf);
+            }
+            bounds.push(buf.len());
         }
-        FoldedTokens { buf, ends }
+        // Folding leaves no ASCII capital, so this only lower-cases the ASCII words.
+        buf.make_ascii_lowercase();
+        FoldedTokens { buf, bounds }
     }
 
     /// The folded phrase of tokens `range` into `out` (cleared first), as
@@ -200,22 +210,21 @@ impl FoldedTokens {
 
     /// The number of tokens.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.bounds.len().saturating_sub(1)
     }
 
     /// True when there are no tokens.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.len() == 0
     }
 
     /// The folded form of token `i` ("" past the end).
     pub fn get(&self, i: usize) -> &str {
-        let start = if i == 0 {
-            0
-        } else {
-            self.ends.get(i - 1).copied().unwrap_or(0)
+        let Some(&start) = self.bounds.get(i) else {
+            return "";
         };
-        let end = self.ends.get(i).copied().unwrap_or(start);
+        // (`i + 1` cannot overflow: `i` indexes a vector.)
+        let end = self.bounds.get(i + 1).copied().unwrap_or(start);
         &self.buf[start..end]
     }
 }
@@ -1003,6 +1012,8 @@ impl Resolver<'_> {
                 .map(|(i, _)| i)
         };
         let mut phrase = String::new();
+        // The token range whose phrase `phrase` holds: candidates of one length share it.
+        let mut built = None;
         let mut i = 0;
         while i < tokens.len() {
             let first = folded.get(i);
@@ -1018,7 +1029,10 @@ impl Resolver<'_> {
             for (key, len, readings) in cands {
                 let end = i + len;
                 if end > tokens.len() || covered[i..end].iter().any(|&c| c) || {
-                    folded.phrase_into(tokens, i..end, &mut phrase);
+                    if built != Some((i, end)) {
+                        folded.phrase_into(tokens, i..end, &mut phrase);
+                        built = Some((i, end));
+                    }
                     phrase != *key
                 } {
                     continue;
@@ -1096,16 +1110,14 @@ impl Resolver<'_> {
             }
             if let Some(mi) = starts[i] {
                 if let Some(e) = entity_of[mi] {
+                    // "the eldest son of X, he joined …": X is said of someone
+                    // else, who is the one the next pronoun means.
+                    let kin = entities[e].label == Label::Person
+                        && self
+                            .names
+                            .is_kin_complement(text, tokens, mentions[mi].tokens.0, lang);
                     match entities[e].label {
-                        // "the eldest son of X, he joined …": X is said of someone
-                        // else, who is the one the next pronoun means.
-                        Label::Person
-                            if self.names.is_kin_complement(
-                                text,
-                                tokens,
-                                mentions[mi].tokens.0,
-                                lang,
-                            ) => {}
+                        Label::Person if kin => {}
                         Label::Person => {
                             this_sentence.push(e);
                             *seen_count.entry(e).or_default() += 1;
@@ -1114,16 +1126,7 @@ impl Resolver<'_> {
                         _ => {}
                     }
                     prev_entity_end = match entities[e].label {
-                        Label::Person
-                            if self.names.is_kin_complement(
-                                text,
-                                tokens,
-                                mentions[mi].tokens.0,
-                                lang,
-                            ) =>
-                        {
-                            None
-                        }
+                        Label::Person if kin => None,
                         Label::Person | Label::Org => Some((mentions[mi].tokens.1, e)),
                         _ => prev_entity_end,
                     };
@@ -1277,7 +1280,7 @@ mod tests {
 
     #[test]
     fn folded_phrases_are_phrase_of() {
-        let text = "L’homme le plus riche du MONDE, Élodie !";
+        let text = "L’homme le plus riche du MONDE, Élodie ! ÉCOLE STRAßE İZMİR \u{212A}M Ǆ";
         let tokens = crate::tokenize::tokenize(text);
         let folded = FoldedTokens::new(text, &tokens);
         let mut out = String::new();
@@ -1289,6 +1292,11 @@ mod tests {
             }
         }
         assert_eq!(folded.get(tokens.len()), "");
+        assert_eq!(folded.get(usize::MAX), "");
+        assert_eq!(folded.len(), tokens.len());
+        let none = FoldedTokens::default();
+        assert_eq!((none.len(), none.get(0)), (0, ""));
+        assert_eq!(FoldedTokens::new("", &[]).len(), 0);
     }
 
     #[test]

@@ -67,6 +67,26 @@ fn starts_char(b: &u8) -> bool {
     b & 0xC0 != 0x80
 }
 
+/// The number of bytes of `bytes` that start a UTF-8 sequence, eight bytes
+/// at a time: a continuation byte (`0b10xx_xxxx`) has bit 7 set and bit 6
+/// clear, and each byte's flag is added up in its own lane of a `u64`.
+fn count_chars(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let mut words = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    // 31 words at most per sum, so that the 8 lanes add up to less than 256.
+    for _ in 0..words.len().div_ceil(31) {
+        let mut lanes = 0u64;
+        for w in words.by_ref().take(31) {
+            let w = w.try_into().map_or(0, u64::from_le_bytes);
+            lanes += ((w & !(w << 1)) >> 7) & LOW;
+        }
+        continuations += (lanes.wrapping_mul(LOW) >> 56) as usize;
+    }
+    let rest = words.remainder();
+    bytes.len() - rest.len() - continuations + rest.iter().filter(|b| starts_char(b)).count()
+}
+
 impl CharMap {
     /// Build the map for `text`.
     pub fn new(text: &str) -> CharMap {
@@ -80,7 +100,7 @@ impl CharMap {
         let mut chars = 0;
         for block in text.as_bytes().chunks(STEP) {
             counts.push(chars);
-            chars += block.iter().filter(|b| starts_char(b)).count();
+            chars += count_chars(block);
         }
         counts.push(chars);
         CharMap {
@@ -98,11 +118,7 @@ impl CharMap {
         let byte = byte.min(text.len());
         let block = byte / STEP;
         let before = self.counts.get(block).copied().unwrap_or(0);
-        before
-            + text.as_bytes()[block * STEP..byte]
-                .iter()
-                .filter(|b| starts_char(b))
-                .count()
+        before + count_chars(&text.as_bytes()[block * STEP..byte])
     }
 }
 
@@ -126,6 +142,22 @@ mod tests {
         }
         assert_eq!(map.char_offset(&text, 128), 64);
         assert_eq!(map.char_offset(&text, 500), 64);
+    }
+
+    #[test]
+    fn counts_chars_as_one_byte_at_a_time() {
+        let naive = |b: &[u8]| b.iter().filter(|b| starts_char(b)).count();
+        // Every byte value, in every position, and runs longer than one sum.
+        let all: Vec<u8> = (0..=255u8).cycle().take(1000).collect();
+        for a in 0..20 {
+            for b in (a..all.len()).step_by(7) {
+                assert_eq!(count_chars(&all[a..b]), naive(&all[a..b]), "{a}..{b}");
+            }
+        }
+        let text = "é€😀a".repeat(100);
+        assert_eq!(count_chars(text.as_bytes()), text.chars().count());
+        assert_eq!(count_chars(&[0x80; 600]), 0);
+        assert_eq!(count_chars(&[0xC3; 600]), 600);
     }
 
     #[test]

@@ -24,7 +24,7 @@ use crate::lang::Lang;
 use crate::lexicon::LexiconSet;
 use crate::recognize::Label;
 use crate::recognize::names::{NameRules, TitleKind};
-use crate::resolve::{Entity, FoldedTokens, Initials, Resolution};
+use crate::resolve::{Entity, FoldedTokens, Resolution};
 use crate::span::Span;
 use crate::text::Case;
 use crate::tokenize::{Sentence, Token, TokenKind};
@@ -92,8 +92,8 @@ struct LangPatterns {
     words: FastMap<String, usize>,
     /// Every prefix alternative; prefix `k` has the id `words.len() + k`.
     prefixes: Vec<String>,
-    /// The first bytes of the prefixes.
-    prefix_initials: Initials,
+    /// The prefixes (their `k`) by first byte.
+    prefixes_by_initial: Vec<Vec<usize>>,
     /// Per pattern, what a sentence needs for it to match.
     needs: Vec<Need>,
 }
@@ -108,6 +108,29 @@ struct Need {
     sources: Vec<Label>,
     /// The types its target slot accepts.
     targets: Vec<Label>,
+    /// Its (source type, target type) pairs, as bits of [`slot_pairs`].
+    pairs: u64,
+}
+
+/// The bit of the (source type, target type) pair `(a, b)`.
+fn pair_bit(a: Label, b: Label) -> u64 {
+    1 << (a as usize * LABELS + b as usize)
+}
+
+/// The (source type, target type) pairs that a sentence with `entities`
+/// entities of each type (indexed by `Label as usize`) can fill: two entities
+/// of the same type, or one of each.
+fn slot_pairs(entities: &[usize; LABELS]) -> u64 {
+    let mut pairs = 0;
+    for (a, &na) in entities.iter().enumerate() {
+        for (b, &nb) in entities.iter().enumerate() {
+            let fits = if a == b { na >= 2 } else { na >= 1 && nb >= 1 };
+            if fits {
+                pairs |= 1 << (a * LABELS + b);
+            }
+        }
+    }
+    pairs
 }
 
 impl LangPatterns {
@@ -126,8 +149,11 @@ impl LangPatterns {
                 }
             }
         }
-        for p in &self.prefixes {
-            self.prefix_initials.add(p);
+        self.prefixes_by_initial = vec![Vec::new(); 256];
+        for (k, p) in self.prefixes.iter().enumerate() {
+            if let Some(&b) = p.as_bytes().first() {
+                self.prefixes_by_initial[usize::from(b)].push(k);
+            }
         }
         let n = self.words.len();
         let slot = |p: &Pattern, source: bool| {
@@ -158,8 +184,16 @@ impl LangPatterns {
                     .collect(),
                 sources: slot(p, true),
                 targets: slot(p, false),
+                pairs: 0,
             })
             .collect();
+        for need in &mut self.needs {
+            for &a in &need.sources {
+                for &b in &need.targets {
+                    need.pairs |= pair_bit(a, b);
+                }
+            }
+        }
         // Words with few alternatives first: they are the rarest, and the quickest to test.
         for need in &mut self.needs {
             need.words.sort_by_key(Vec::len);
@@ -174,29 +208,25 @@ impl LangPatterns {
             if let Some(&id) = self.words.get(w) {
                 present[id] = true;
             }
-            if self.prefix_initials.may_start(w) {
-                for (k, p) in self.prefixes.iter().enumerate() {
-                    if w.starts_with(p.as_str()) {
-                        present[n + k] = true;
-                    }
+            let same_initial = w
+                .as_bytes()
+                .first()
+                .map(|&b| &self.prefixes_by_initial[usize::from(b)]);
+            for &k in same_initial.into_iter().flatten() {
+                if w.starts_with(self.prefixes[k].as_str()) {
+                    present[n + k] = true;
                 }
             }
         }
     }
 
-    /// Can pattern `pi` match a sentence with these words (`present`) and this
-    /// many entities of each type (`entities`, indexed by `Label as usize`)?
-    /// Its source and target slots need two entities of their types, and every
-    /// word it needs must occur.
-    fn may_match(&self, pi: usize, present: &[bool], entities: &[usize]) -> bool {
+    /// Can pattern `pi` match a sentence with these words (`present`) and
+    /// entities that can fill these slot type pairs (`pairs`, from
+    /// [`slot_pairs`])? Its source and target slots need two entities of their
+    /// types, and every word it needs must occur.
+    fn may_match(&self, pi: usize, present: &[bool], pairs: u64) -> bool {
         let need = &self.needs[pi];
-        let slots_fit = need.sources.iter().any(|&a| {
-            need.targets.iter().any(|&b| {
-                let (na, nb) = (entities[a as usize], entities[b as usize]);
-                if a == b { na >= 2 } else { na >= 1 && nb >= 1 }
-            })
-        });
-        slots_fit
+        need.pairs & pairs != 0
             && need
                 .words
                 .iter()
@@ -298,6 +328,10 @@ impl RelationRules {
         let mut promoted: FastMap<String, usize> = FastMap::default();
         let mut present = vec![false; lp.words.len() + lp.prefixes.len()];
         let mut entities = [0usize; LABELS];
+        // Items of a sentence, their tokens and sources (buffers reused sentence after sentence).
+        let mut items: Vec<Item> = Vec::new();
+        let mut item_tok: Vec<usize> = Vec::new();
+        let mut item_src: Vec<Src> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             // Every pattern relates two entities: a sentence with fewer than two
             // mentions or references that may be people or organisations has no edge.
@@ -315,9 +349,9 @@ impl RelationRules {
                 continue;
             }
             // Items of the sentence.
-            let mut items: Vec<Item> = Vec::new();
-            let mut item_tok: Vec<usize> = Vec::new();
-            let mut item_src: Vec<Src> = Vec::new();
+            items.clear();
+            item_tok.clear();
+            item_src.clear();
             let mut i = s.first;
             while i < s.last {
                 // A mention is one item; an untyped name that context cannot make a
@@ -396,8 +430,9 @@ impl RelationRules {
                     entities[*label as usize] += 1;
                 }
             }
+            let pairs = slot_pairs(&entities);
             for pi in 0..lp.patterns.len() {
-                if !lp.may_match(pi, &present, &entities) {
+                if !lp.may_match(pi, &present, pairs) {
                     continue;
                 }
                 let p = &lp.patterns[pi];
@@ -698,14 +733,47 @@ mod tests {
             // (Sentence words are folded, as the patterns' are.)
             lp.mark_words(words.split(' '), &mut present);
             // Two people: only the second pattern's slots fit.
-            assert!(!lp.may_match(0, &present, &entities));
+            assert!(!lp.may_match(0, &present, slot_pairs(&entities)));
             entities[Label::Org as usize] = 1;
             assert_eq!(
-                [0, 1].map(|pi| lp.may_match(pi, &present, &entities)),
+                [0, 1].map(|pi| lp.may_match(pi, &present, slot_pairs(&entities))),
                 want,
                 "{words}"
             );
             entities[Label::Org as usize] = 0;
+        }
+    }
+    #[test]
+    fn slot_pairs_fit_as_counted() {
+        const ALL: [Label; LABELS] = [
+            Label::Person,
+            Label::Org,
+            Label::Date,
+            Label::Duration,
+            Label::Product,
+            Label::Place,
+            Label::Unknown,
+        ];
+        // Every sentence with 0, 1 or 2 entities of each type.
+        for code in 0..3usize.pow(LABELS as u32) {
+            let mut entities = [0usize; LABELS];
+            let mut c = code;
+            for n in &mut entities {
+                *n = c % 3;
+                c /= 3;
+            }
+            let pairs = slot_pairs(&entities);
+            for a in ALL {
+                for b in ALL {
+                    let (na, nb) = (entities[a as usize], entities[b as usize]);
+                    let fits = if a == b { na >= 2 } else { na >= 1 && nb >= 1 };
+                    assert_eq!(
+                        pairs & pair_bit(a, b) != 0,
+                        fits,
+                        "{entities:?} {a:?} {b:?}"
+                    );
+                }
+            }
         }
     }
 }

@@ -11,6 +11,7 @@
 use crate::error::Result;
 use crate::lexicon::Row;
 use crate::recognize::Label;
+use crate::resolve::Initials;
 use crate::text::fold;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -118,6 +119,9 @@ pub struct Pattern {
     /// `state` in the file's fifth field: its edges take no date, since the
     /// sentence's date is seldom the date of the role.
     pub state: bool,
+    /// The first bytes of the anchor's alternatives: a quick test before
+    /// comparing words with them.
+    anchor_initials: Initials,
 }
 
 /// An item of a sentence, as the matcher sees it.
@@ -292,7 +296,18 @@ impl Pattern {
                 }
             )
         });
+        let mut anchor_initials = Initials::default();
+        if let Some(Elem::Word {
+            exact, prefixes, ..
+        }) = anchor.map(|a| &elems[a])
+        {
+            exact
+                .iter()
+                .chain(prefixes)
+                .for_each(|w| anchor_initials.add(w));
+        }
         Ok(Pattern {
+            anchor_initials,
             state,
             kind,
             id,
@@ -325,8 +340,10 @@ impl Pattern {
             }) => items
                 .iter()
                 .rposition(|it| {
-                    matches!(it, Item::Word(w) if exact.iter().any(|x| x == w)
-                        || prefixes.iter().any(|p| w.starts_with(p.as_str())))
+                    matches!(it, Item::Word(w)
+                        if (w.is_empty() || self.anchor_initials.may_start(w))
+                            && (exact.iter().any(|x| x == w)
+                                || prefixes.iter().any(|p| w.starts_with(p.as_str()))))
                 })
                 .map_or(0, |p| p + 1),
             _ => items.len(),
@@ -557,6 +574,26 @@ mod tests {
                 w => Item::Word(fold(w).into()),
             })
             .collect()
+    }
+
+    #[test]
+    fn anchor_initials_reject_only_other_words() {
+        // The anchor ("fondé", "créé", "lanc*", "@role") is found wherever a word
+        // fits one of its alternatives, and its first-byte test changes nothing.
+        let p = pattern("FOUNDED\tt\t0.9\tS:PER fondé|créé|lanc*|@role T:ORG");
+        for (words, found) in [
+            ("P fondé O", true),
+            ("P Créé O", true),
+            ("P lancée O", true),
+            ("P lanc O", true),
+            ("P PDG O", true),
+            ("P fonder O", false),
+            ("P ondé O", false),
+            ("P xlancée O", false),
+            ("P , O", false),
+        ] {
+            assert_eq!(p.find(&items(words)).len(), usize::from(found), "{words}");
+        }
     }
 
     #[test]
