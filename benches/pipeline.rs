@@ -148,6 +148,7 @@ fn bench(crit: &mut Criterion) {
     // Precomputed inputs of each stage.
     struct Pre {
         tokens: Vec<Token>,
+        folded: tokenize::Folded,
         sentences: Vec<Sentence>,
         mentions: Vec<Mention>,
         analysis: nergraph::pipeline::Analysis,
@@ -161,8 +162,10 @@ fn bench(crit: &mut Criterion) {
                     let (tokens, sentences) = tokens(&ex, text, *lang);
                     let mentions = recognize(&ex, text, &tokens, &sentences, *lang);
                     let analysis = ex.analyze(text, &opts(*lang));
+                    let folded = tokenize::Folded::new(text, &tokens);
                     Pre {
                         tokens,
+                        folded,
                         sentences,
                         mentions,
                         analysis,
@@ -192,7 +195,14 @@ fn bench(crit: &mut Criterion) {
             b.iter(|| {
                 for ((text, lang), p) in c.docs.iter().zip(pre) {
                     let r = ex.resolver(*lang, None);
-                    black_box(r.resolve(text, &p.tokens, &p.sentences, p.mentions.clone(), *lang));
+                    black_box(r.resolve(
+                        text,
+                        &p.tokens,
+                        &p.folded,
+                        &p.sentences,
+                        p.mentions.clone(),
+                        *lang,
+                    ));
                 }
             })
         });

@@ -256,7 +256,7 @@ impl Extractor {
             self.relations
                 .find(text, &tokens, &sentences, res, &self.names, lang)
         };
-        let mut resolution = resolver.resolve(text, &tokens, &sentences, mentions, lang);
+        let mut resolution = resolver.resolve(text, &tokens, &folded, &sentences, mentions, lang);
         let mut relations = relate(&mut resolution);
         // Names that relation context typed PERSON ("Shivon Zilis, membre du conseil
         // de …") are resolved again, so that their bare surnames and pronouns join them.
@@ -266,7 +266,7 @@ impl Extractor {
             .any(|m| m.rule == "person:relation-context")
         {
             let mentions = std::mem::take(&mut resolution.mentions);
-            resolution = resolver.resolve(text, &tokens, &sentences, mentions, lang);
+            resolution = resolver.resolve(text, &tokens, &folded, &sentences, mentions, lang);
             relations = relate(&mut resolution);
         }
         Analysis {

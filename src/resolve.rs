@@ -36,8 +36,8 @@ use crate::recognize::gazetteer::Gazetteer;
 use crate::recognize::names::{NameRules, TitleKind, phrase_of};
 use crate::recognize::{Label, Mention, Timex};
 use crate::span::Span;
-use crate::text::{Case, consonant_key, edit_distance, fold, fold_push};
-use crate::tokenize::{Sentence, Token, TokenKind};
+use crate::text::{Case, consonant_key, edit_distance, fold};
+use crate::tokenize::{Folded, Sentence, Token, TokenKind};
 use foldhash::{HashMap as FastMap, HashSet as FastSet};
 
 /// How a surface form joined its entity.
@@ -165,70 +165,6 @@ impl Initials {
     }
 }
 
-/// The folded form ([`crate::text::fold`]) of every token of a text, computed
-/// once and kept in one buffer.
-#[derive(Clone, Debug, Default)]
-pub struct FoldedTokens {
-    buf: String,
-    /// Where each token's folded form starts in `buf`, and (last) where the last one
-    /// ends: token `i` is `buf[bounds[i]..bounds[i + 1]]`. Empty when there are no tokens.
-    bounds: Vec<usize>,
-}
-
-impl FoldedTokens {
-    /// Fold the tokens of `text`.
-    pub fn new(text: &str, tokens: &[Token]) -> FoldedTokens {
-        let mut buf = String::with_capacity(text.len());
-        let mut bounds = Vec::with_capacity(tokens.len() + 1);
-        bounds.push(0);
-        for t in tokens {
-            let word = t.text(text);
-            // An ASCII word is copied as it is, and lower-cased with the rest below.
-            if word.is_ascii() {
-                buf.push_str(word);
-            } else {
-                fold_push(word, &mut buf);
-            }
-            bounds.push(buf.len());
-        }
-        // Folding leaves no ASCII capital, so this only lower-cases the ASCII words.
-        buf.make_ascii_lowercase();
-        FoldedTokens { buf, bounds }
-    }
-
-    /// The folded phrase of tokens `range` into `out` (cleared first), as
-    /// [`phrase_of`] writes it.
-    pub fn phrase_into(&self, tokens: &[Token], range: std::ops::Range<usize>, out: &mut String) {
-        out.clear();
-        for i in range {
-            if !out.is_empty() && !out.ends_with('\'') && tokens[i].kind != TokenKind::Punct {
-                out.push(' ');
-            }
-            out.push_str(self.get(i));
-        }
-    }
-
-    /// The number of tokens.
-    pub fn len(&self) -> usize {
-        self.bounds.len().saturating_sub(1)
-    }
-
-    /// True when there are no tokens.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The folded form of token `i` ("" past the end).
-    pub fn get(&self, i: usize) -> &str {
-        let Some(&start) = self.bounds.get(i) else {
-            return "";
-        };
-        // (`i + 1` cannot overflow: `i` indexes a vector.)
-        let end = self.bounds.get(i + 1).copied().unwrap_or(start);
-        &self.buf[start..end]
-    }
-}
-
 /// Everything resolution needs from the lexicons.
 pub struct Resolver<'a> {
     /// Name rules (first names, suffixes).
@@ -317,7 +253,7 @@ pub struct Resolution {
     pub joined: Vec<Option<(&'static str, usize)>>,
     /// The folded form of every token (for pronouns and descriptions, and
     /// again for relations).
-    pub folded: FoldedTokens,
+    pub folded: Folded,
 }
 
 fn words(m: &Mention, text: &str, tokens: &[Token]) -> Vec<String> {
@@ -447,6 +383,7 @@ impl Resolver<'_> {
         &self,
         text: &str,
         tokens: &[Token],
+        folded: &Folded,
         sentences: &[Sentence],
         mut mentions: Vec<Mention>,
         lang: Lang,
@@ -962,7 +899,7 @@ impl Resolver<'_> {
             }
         }
         // Keep entity ids dense: drop entities without mentions (cannot happen, but cheap).
-        let folded = FoldedTokens::new(text, tokens);
+        let folded = folded.clone();
         let mut references = self.pronouns(
             text, tokens, &folded, sentences, &mentions, &entity_of, &entities, lang,
         );
@@ -986,7 +923,7 @@ impl Resolver<'_> {
     fn described(
         &self,
         tokens: &[Token],
-        folded: &FoldedTokens,
+        folded: &Folded,
         mentions: &[Mention],
         entities: &[Entity],
     ) -> Vec<Reference> {
@@ -1016,7 +953,7 @@ impl Resolver<'_> {
         let mut built = None;
         let mut i = 0;
         while i < tokens.len() {
-            let first = folded.get(i);
+            let first = folded.word(i);
             let cands = match self.descriptions.initials.may_start(first) {
                 true => self.descriptions.by_first.get(first),
                 false => None,
@@ -1030,7 +967,8 @@ impl Resolver<'_> {
                 let end = i + len;
                 if end > tokens.len() || covered[i..end].iter().any(|&c| c) || {
                     if built != Some((i, end)) {
-                        folded.phrase_into(tokens, i..end, &mut phrase);
+                        phrase.clear();
+                        phrase.push_str(folded.phrase(i, end));
                         built = Some((i, end));
                     }
                     phrase != *key
@@ -1071,7 +1009,7 @@ impl Resolver<'_> {
         &self,
         text: &str,
         tokens: &[Token],
-        folded: &FoldedTokens,
+        folded: &Folded,
         sentences: &[Sentence],
         mentions: &[Mention],
         entity_of: &[Option<usize>],
@@ -1136,7 +1074,7 @@ impl Resolver<'_> {
             }
             if covered[i]
                 || tokens[i].kind == TokenKind::Punct
-                || !self.pronouns.may_start(folded.get(i))
+                || !self.pronouns.may_start(folded.word(i))
             {
                 i += 1;
                 continue;
@@ -1153,7 +1091,7 @@ impl Resolver<'_> {
                 if !phrase.is_empty() && !phrase.ends_with('\'') && t.kind != TokenKind::Punct {
                     phrase.push(' ');
                 }
-                phrase.push_str(folded.get(i + k - 1));
+                phrase.push_str(folded.word(i + k - 1));
                 if !self.pronouns.is_prefix(&phrase) {
                     break;
                 }
@@ -1165,7 +1103,7 @@ impl Resolver<'_> {
                 i += 1;
                 continue;
             };
-            let next = folded.get(i + k);
+            let next = folded.word(i + k);
             let impersonal = matches!(
                 next,
                 "y" | "faut"
@@ -1282,21 +1220,23 @@ mod tests {
     fn folded_phrases_are_phrase_of() {
         let text = "L’homme le plus riche du MONDE, Élodie ! ÉCOLE STRAßE İZMİR \u{212A}M Ǆ";
         let tokens = crate::tokenize::tokenize(text);
-        let folded = FoldedTokens::new(text, &tokens);
-        let mut out = String::new();
+        let folded = Folded::new(text, &tokens);
         for a in 0..tokens.len() {
-            assert_eq!(folded.get(a), fold(tokens[a].text(text)));
+            assert_eq!(folded.word(a), fold(tokens[a].text(text)));
             for b in a..=tokens.len() {
-                folded.phrase_into(&tokens, a..b, &mut out);
-                assert_eq!(out, phrase_of(text, &tokens[a..b]), "{a}..{b}");
+                assert_eq!(
+                    folded.phrase(a, b),
+                    phrase_of(text, &tokens[a..b]),
+                    "{a}..{b}"
+                );
             }
         }
-        assert_eq!(folded.get(tokens.len()), "");
-        assert_eq!(folded.get(usize::MAX), "");
+        assert_eq!(folded.word(tokens.len()), "");
+        assert_eq!(folded.word(usize::MAX), "");
         assert_eq!(folded.len(), tokens.len());
-        let none = FoldedTokens::default();
-        assert_eq!((none.len(), none.get(0)), (0, ""));
-        assert_eq!(FoldedTokens::new("", &[]).len(), 0);
+        let none = Folded::default();
+        assert_eq!((none.len(), none.word(0)), (0, ""));
+        assert_eq!(Folded::new("", &[]).len(), 0);
     }
 
     #[test]

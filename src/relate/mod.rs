@@ -24,7 +24,7 @@ use crate::lang::Lang;
 use crate::lexicon::LexiconSet;
 use crate::recognize::Label;
 use crate::recognize::names::{NameRules, TitleKind};
-use crate::resolve::{Entity, FoldedTokens, Resolution};
+use crate::resolve::{Entity, Resolution};
 use crate::span::Span;
 use crate::text::Case;
 use crate::tokenize::{Sentence, Token, TokenKind};
@@ -321,7 +321,7 @@ impl RelationRules {
         // are taken out of it, and put back at the end.
         let folded = match std::mem::take(&mut res.folded) {
             f if f.len() == tokens.len() => f,
-            _ => FoldedTokens::new(text, tokens),
+            _ => crate::tokenize::Folded::new(text, tokens),
         };
         let mut out: Vec<Relation> = Vec::new();
         let mut index: FastMap<(RelType, usize, usize), usize> = FastMap::default();
@@ -410,7 +410,7 @@ impl RelationRules {
                     i = r.tokens.1.max(i + 1);
                     continue;
                 }
-                items.push(Item::Word(Cow::Borrowed(folded.get(i))));
+                items.push(Item::Word(Cow::Borrowed(folded.word(i))));
                 item_tok.push(i);
                 item_src.push(Src::Word(i));
                 i += 1;
