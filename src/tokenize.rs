@@ -443,9 +443,18 @@ impl Folded {
                 out.push(' ');
             }
             let start = out.len();
-            crate::text::fold_push(t.text(text), &mut out);
+            let word = t.text(text);
+            // An ASCII word is copied as it is and lower-cased with the rest below
+            // (its fold is its lower case).
+            if word.is_ascii() {
+                out.push_str(word);
+            } else {
+                crate::text::fold_push(word, &mut out);
+            }
             spans.push((start, out.len()));
         }
+        // Folding leaves no ASCII capital, so this only lower-cases the ASCII words.
+        out.make_ascii_lowercase();
         Folded { text: out, spans }
     }
 
