@@ -14,6 +14,11 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// The allocator of the `nergraph` binary (see `src/main.rs`), so that the library
+/// is measured as the tool runs it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Corpus {
     name: String,
     docs: Vec<(String, Lang)>,
