@@ -1805,14 +1805,16 @@ impl<'a> Parser<'a> {
 
     /// "de 2012 à 2017", "from 2009 to 2011", "between 2014 and 2016", "de janvier à mars 2020".
     fn range(&self, i: usize) -> Option<Found> {
-        let (j, closers) = self.word(i, |w| match w {
-            Word::Range { closers } => Some(closers.clone()),
+        // The closers are borrowed from the phrase table, not cloned: "de" opens a range
+        // candidate at nearly every "de" of a French text.
+        let (j, closers) = self.table(i).iter().find_map(|&(end, w)| match w {
+            Word::Range { closers } => Some((end, closers)),
             _ => None,
         })?;
         let (a_end, a) = self.point(j)?;
         // The closing word.
         let mut c_end = None;
-        for closer in &closers {
+        for closer in closers {
             let n = closer.split(' ').count();
             if (a_end..a_end + n).all(|k| self.cont(k))
                 && (a_end..a_end + n)
