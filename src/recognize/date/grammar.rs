@@ -251,11 +251,12 @@ impl<'a> Parser<'a> {
         let mut lowered = String::new();
         let mut lowered_at = Vec::with_capacity(toks.len());
         let mut marks = Vec::with_capacity(toks.len());
-        for (i, t) in toks.iter().enumerate() {
+        for t in toks {
             let s = t.text(text);
             if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+                // Folded as lowered: lower-casing keeps digits, hyphens and apostrophes.
                 lowered_at.push(None);
-                marks.push(Marks::of(folded.word(i)));
+                marks.push(Marks::of(s));
             } else {
                 let start = lowered.len();
                 lower_into(s, &mut lowered);

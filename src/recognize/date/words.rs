@@ -203,22 +203,27 @@ pub fn lower(s: &str) -> String {
 
 /// [`lower`], appended to `out`.
 pub fn lower_into(s: &str, out: &mut String) {
-    let ascii = |c: char| match c {
-        '`' => '\'',
-        c => c.to_ascii_lowercase(),
-    };
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(ascii(c));
-            continue;
+        match c {
+            '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // Latin-1 letters, the common case in French text: an upper-case one is its
+            // lower-case one plus 32, the others are lower case already.
+            'À'..='Þ' if c != '×' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
+            'ß'..='ÿ' => out.push(c),
+            c => lower_char(c, out),
         }
-        for c in c.to_lowercase() {
-            out.push(match c {
-                '’' | '‘' | 'ʼ' | '´' => '\'',
-                '‐' | '‑' | '‒' | '–' | '—' => '-',
-                c => c,
-            });
-        }
+    }
+}
+
+/// One character of [`lower`], by the Unicode tables.
+fn lower_char(c: char, out: &mut String) {
+    for c in c.to_lowercase() {
+        out.push(match c {
+            '’' | '‘' | 'ʼ' | '´' => '\'',
+            '‐' | '‑' | '‒' | '–' | '—' => '-',
+            c => c,
+        });
     }
 }
 
@@ -506,6 +511,34 @@ mod tests {
             ("İz", "i\u{307}z"),
         ] {
             assert_eq!(lower(s), want, "{s}");
+        }
+    }
+
+    /// `lower` as first written: every character through the Unicode tables.
+    fn lower_by_tables(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            if c.is_ascii() {
+                out.push(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
+                continue;
+            }
+            for c in c.to_lowercase() {
+                out.push(match c {
+                    '’' | '‘' | 'ʼ' | '´' => '\'',
+                    '‐' | '‑' | '‒' | '–' | '—' => '-',
+                    c => c,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lowering_fast_path_matches_the_tables() {
+        let all: String = ('\0'..='\u{3000}').collect();
+        assert_eq!(lower(&all), lower_by_tables(&all));
+        for s in ["ÉTÉ À Noël", "ÀÖ×ØÞßàÿ", "ŸĀ İ", "mi‑JUIN", "`82", "ÆØÅ"] {
+            assert_eq!(lower(s), lower_by_tables(s), "{s}");
         }
     }
 
