@@ -799,6 +799,11 @@ impl<'a> Parser<'a> {
     /// followed by such a token or by a word that only follows an article ("la nuit", "l'été",
     /// "le même jour"). Words that only link or follow ("de", "et", "h", "UTC") start none.
     fn may_start(&self, i: usize) -> bool {
+        // Most tokens: no phrase starts there and nothing in them to look at.
+        let marks = self.marks.get(i).copied().unwrap_or_default();
+        if self.table(i).is_empty() && !(marks.digit || marks.apostrophe || marks.hyphen) {
+            return false;
+        }
         if self.compound_or_digits(i) {
             return true;
         }
