@@ -212,6 +212,32 @@ impl Marks {
     }
 }
 
+/// What the bytes of a raw token say before it is lowered: it holds an ASCII digit, a
+/// hyphen, or a byte that lowering changes beyond ASCII case (non-ASCII, or the backquote
+/// made an apostrophe), so that it is lowered rather than read from the folded table.
+const DIGIT: u8 = 1;
+const HYPHEN: u8 = 2;
+const NOT_FOLDED: u8 = 4;
+const BYTE_CLASSES: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'-' => HYPHEN,
+            b'`' | 128..=255 => NOT_FOLDED,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The union of the [`BYTE_CLASSES`] of the bytes of `s`.
+fn byte_classes(s: &str) -> u8 {
+    s.bytes().fold(0, |c, b| c | BYTE_CLASSES[usize::from(b)])
+}
+
 /// The parser over one document's tokens.
 pub struct Parser<'a> {
     text: &'a str,
@@ -251,11 +277,17 @@ impl<'a> Parser<'a> {
         let mut lowered = String::new();
         let mut lowered_at = Vec::with_capacity(toks.len());
         let mut marks = Vec::with_capacity(toks.len());
-        for (i, t) in toks.iter().enumerate() {
+        for t in toks {
             let s = t.text(text);
-            if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+            let classes = byte_classes(s);
+            if classes & NOT_FOLDED == 0 {
+                // Folded as lowered: lower-casing keeps digits, hyphens and apostrophes.
                 lowered_at.push(None);
-                marks.push(Marks::of(folded.word(i)));
+                marks.push(Marks {
+                    digit: classes & DIGIT != 0,
+                    hyphen: classes & HYPHEN != 0,
+                    apostrophe: s == "'",
+                });
             } else {
                 let start = lowered.len();
                 lower_into(s, &mut lowered);
@@ -278,7 +310,7 @@ impl<'a> Parser<'a> {
                         .any(|b| b == b'\n')
             })
             .collect();
-        let mut phrases: Vec<(usize, &'a Word)> = Vec::new();
+        let mut phrases: Vec<(usize, &'a Word)> = Vec::with_capacity(toks.len());
         let mut phrases_at = Vec::with_capacity(toks.len() + 1);
         phrases_at.push(0);
         let mut key = String::new();
@@ -359,6 +391,12 @@ impl<'a> Parser<'a> {
     #[cfg(test)]
     pub(super) fn has_digit(&self, i: usize) -> bool {
         self.marks[i].digit
+    }
+
+    /// Token `i`'s marks are those of its lowered form.
+    #[cfg(test)]
+    pub(super) fn marks_of_lowered(&self, i: usize) -> bool {
+        self.marks[i] == Marks::of(self.f(i))
     }
 
     fn len(&self) -> usize {
@@ -761,6 +799,11 @@ impl<'a> Parser<'a> {
     /// followed by such a token or by a word that only follows an article ("la nuit", "l'été",
     /// "le même jour"). Words that only link or follow ("de", "et", "h", "UTC") start none.
     fn may_start(&self, i: usize) -> bool {
+        // Most tokens: no phrase starts there and nothing in them to look at.
+        let marks = self.marks.get(i).copied().unwrap_or_default();
+        if self.table(i).is_empty() && !(marks.digit || marks.apostrophe || marks.hyphen) {
+            return false;
+        }
         if self.compound_or_digits(i) {
             return true;
         }
@@ -1805,14 +1848,16 @@ impl<'a> Parser<'a> {
 
     /// "de 2012 à 2017", "from 2009 to 2011", "between 2014 and 2016", "de janvier à mars 2020".
     fn range(&self, i: usize) -> Option<Found> {
-        let (j, closers) = self.word(i, |w| match w {
-            Word::Range { closers } => Some(closers.clone()),
+        // The closers are borrowed from the phrase table, not cloned: "de" opens a range
+        // candidate at nearly every "de" of a French text.
+        let (j, closers) = self.table(i).iter().find_map(|&(end, w)| match w {
+            Word::Range { closers } => Some((end, closers)),
             _ => None,
         })?;
         let (a_end, a) = self.point(j)?;
         // The closing word.
         let mut c_end = None;
-        for closer in &closers {
+        for closer in closers {
             let n = closer.split(' ').count();
             if (a_end..a_end + n).all(|k| self.cont(k))
                 && (a_end..a_end + n)

@@ -741,7 +741,8 @@ fn never_panics_on_odd_input() {
 #[test]
 fn parser_line_breaks_and_marks() {
     let rules = rules();
-    let text = "Le 3\u{a0}MARS\n\n2015 :\r\n« L’été »\u{301}\nmi-Juin, '82 `90s dix-huit.\n";
+    let text =
+        "Le 3\u{a0}MARS\n\n2015 :\r\n« L’été »\u{301}\nmi-Juin, '82 `90s dix-huit ' ` ‐ 1‑2.\n";
     let toks = tokenize(text);
     let folded = Folded::new(text, &toks);
     let parser = Parser::new(
@@ -769,5 +770,6 @@ fn parser_line_breaks_and_marks() {
             f.chars().any(|c| c.is_ascii_digit()),
             "{f}"
         );
+        assert!(parser.marks_of_lowered(i), "{f}");
     }
 }

@@ -182,6 +182,22 @@ pub struct Words {
     phrases: HashMap<String, Phrase>,
     /// Longest phrase, in tokens.
     pub max_len: usize,
+    /// Bit [`filter_bit`] of every key of `phrases` is set, so that a key whose bit is clear
+    /// is known absent without hashing it: most tokens of a text are no date words.
+    filter: Vec<u64>,
+}
+
+/// The size of [`Words::filter`], in bits.
+const FILTER_BITS: u32 = 1 << 14;
+
+/// A key's bit in [`Words::filter`], from its length and first and last bytes.
+fn filter_bit(key: &str) -> usize {
+    let b = key.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let x = u32::from(first.unwrap_or(0))
+        | u32::from(last.unwrap_or(0)) << 8
+        | (b.len().min(255) as u32) << 16;
+    (x.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 /// What the phrase table holds for one key.
@@ -203,22 +219,27 @@ pub fn lower(s: &str) -> String {
 
 /// [`lower`], appended to `out`.
 pub fn lower_into(s: &str, out: &mut String) {
-    let ascii = |c: char| match c {
-        '`' => '\'',
-        c => c.to_ascii_lowercase(),
-    };
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(ascii(c));
-            continue;
+        match c {
+            '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // Latin-1 letters, the common case in French text: an upper-case one is its
+            // lower-case one plus 32, the others are lower case already.
+            'À'..='Þ' if c != '×' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
+            'ß'..='ÿ' => out.push(c),
+            c => lower_char(c, out),
         }
-        for c in c.to_lowercase() {
-            out.push(match c {
-                '’' | '‘' | 'ʼ' | '´' => '\'',
-                '‐' | '‑' | '‒' | '–' | '—' => '-',
-                c => c,
-            });
-        }
+    }
+}
+
+/// One character of [`lower`], by the Unicode tables.
+fn lower_char(c: char, out: &mut String) {
+    for c in c.to_lowercase() {
+        out.push(match c {
+            '’' | '‘' | 'ʼ' | '´' => '\'',
+            '‐' | '‑' | '‒' | '–' | '—' => '-',
+            c => c,
+        });
     }
 }
 
@@ -446,18 +467,29 @@ impl Words {
         for prefix in prefixes {
             words.phrases.entry(prefix).or_default().extends = true;
         }
+        words.filter = vec![0; FILTER_BITS as usize / 64];
+        for key in words.phrases.keys() {
+            let bit = filter_bit(key);
+            words.filter[bit / 64] |= 1 << (bit % 64);
+        }
         Ok(words)
     }
 
     /// The meanings of a folded token key.
     pub fn get(&self, key: &str) -> &[Word] {
-        self.phrases.get(key).map_or(&[], |p| p.words.as_slice())
+        self.lookup(key).map_or(&[], |p| p.words.as_slice())
     }
 
     /// The meanings of a folded token key and whether longer phrases start with it; `None`
     /// when the key is neither a phrase nor the start of one.
     pub fn lookup(&self, key: &str) -> Option<&Phrase> {
-        self.phrases.get(key)
+        let bit = filter_bit(key);
+        // An empty filter (a default table) filters nothing.
+        let absent = self
+            .filter
+            .get(bit / 64)
+            .is_some_and(|w| w & 1 << (bit % 64) == 0);
+        if absent { None } else { self.phrases.get(key) }
     }
 }
 
@@ -507,6 +539,55 @@ mod tests {
         ] {
             assert_eq!(lower(s), want, "{s}");
         }
+    }
+
+    /// `lower` as first written: every character through the Unicode tables.
+    fn lower_by_tables(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            if c.is_ascii() {
+                out.push(if c == '`' {
+                    '\''
+                } else {
+                    c.to_ascii_lowercase()
+                });
+                continue;
+            }
+            for c in c.to_lowercase() {
+                out.push(match c {
+                    '’' | '‘' | 'ʼ' | '´' => '\'',
+                    '‐' | '‑' | '‒' | '–' | '—' => '-',
+                    c => c,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lowering_fast_path_matches_the_tables() {
+        let all: String = ('\0'..='\u{3000}').collect();
+        assert_eq!(lower(&all), lower_by_tables(&all));
+        for s in ["ÉTÉ À Noël", "ÀÖ×ØÞßàÿ", "ŸĀ İ", "mi‑JUIN", "`82", "ÆØÅ"] {
+            assert_eq!(lower(s), lower_by_tables(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_filter_lets_every_key_through() {
+        let set = crate::lexicon::LexiconSet::builtin().unwrap();
+        for lang in crate::lang::Lang::ALL {
+            let w = Words::from_rows(set.rows(lang.code(), "dates.tsv")).unwrap();
+            assert!(w.phrases.len() > 100);
+            for (key, phrase) in &w.phrases {
+                assert!(std::ptr::eq(w.lookup(key).unwrap(), phrase), "{key}");
+            }
+            // And it is sparse enough to turn most other words away.
+            let set_bits: u32 = w.filter.iter().map(|b| b.count_ones()).sum();
+            assert!(set_bits * 10 < FILTER_BITS, "{set_bits}");
+        }
+        // A default table has no filter and no keys.
+        assert!(Words::default().lookup("mai").is_none());
     }
 
     #[test]
