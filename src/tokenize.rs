@@ -78,7 +78,7 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut space_before = true;
-    word_bounds(text, |start, w| {
+    let mut emit = |start: usize, w: &str| {
         let first = match w.chars().next() {
             Some(c) => c,
             None => return,
@@ -89,9 +89,40 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         push_word(text, start, w, space_before, &mut out);
         space_before = false;
-    });
+    };
+    if text.contains(NNBSP) {
+        word_bounds(text, |start, w| {
+            split_at_narrow_spaces(w, |j, piece| emit(start + j, piece))
+        });
+    } else {
+        word_bounds(text, emit);
+    }
     join_hyphenated(text, &mut out);
     out
+}
+
+/// The narrow no-break space.
+const NNBSP: char = '\u{202F}';
+
+/// Call `f(start, piece)` for the pieces of a UAX #29 segment split at narrow
+/// no-break spaces (U+202F, which French puts before « » : ; ! ?): UAX #29 joins
+/// that space to the letters around it ("dit\u{202F}Marc" is one segment), but to a
+/// reader it separates words. Each space is a piece of its own.
+fn split_at_narrow_spaces<'t>(w: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    if !w.contains(NNBSP) {
+        return f(0, w);
+    }
+    let mut from = 0;
+    for (i, _) in w.match_indices(NNBSP) {
+        if i > from {
+            f(from, &w[from..i]);
+        }
+        f(i, &w[i..i + NNBSP.len_utf8()]);
+        from = i + NNBSP.len_utf8();
+    }
+    if from < w.len() {
+        f(from, &w[from..]);
+    }
 }
 
 /// Call `f(start, segment)` for each UAX #29 word-boundary segment of `text`,
@@ -620,6 +651,13 @@ mod tests {
             ("l's", &["l'", "s"]),
             ("qu’s", &["qu’", "s"]),
             ("EADS N.V.", &["EADS", "N.V", "."]),
+            // A narrow no-break space (French typography) separates words, though
+            // UAX #29 joins it to letters.
+            (
+                "«\u{202F}Bonjour\u{202F}», dit\u{202F}Marc",
+                &["«", "Bonjour", "»", ",", "dit", "Marc"],
+            ),
+            ("le 3\u{202F}mai", &["le", "3", "mai"]),
         ];
         for (input, want) in cases {
             assert_eq!(&words(input), want, "{input}");
