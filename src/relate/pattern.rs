@@ -552,7 +552,7 @@ mod tests {
         }
     }
 
-    fn items(spec: &str) -> Vec<Item> {
+    fn items(spec: &str) -> Vec<Item<'_>> {
         spec.split_whitespace()
             .enumerate()
             .map(|(i, w)| match w {
