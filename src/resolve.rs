@@ -1053,7 +1053,7 @@ impl Resolver<'_> {
                     let kin = entities[e].label == Label::Person
                         && self
                             .names
-                            .is_kin_complement(text, tokens, mentions[mi].tokens.0, lang);
+                            .is_kin_complement(folded, mentions[mi].tokens.0, lang);
                     match entities[e].label {
                         Label::Person if kin => {}
                         Label::Person => {
@@ -1144,10 +1144,9 @@ impl Resolver<'_> {
                 };
                 // An organisation: the last one named (tried: the first one of the
                 // last sentence, as for people; worse on English news).
-                let org = last_org;
                 match p.refers_to {
-                    _ if before_role => org,
-                    Some(Label::Org) => org,
+                    _ if before_role => last_org,
+                    Some(Label::Org) => last_org,
                     // A person pronoun: the nearest person earlier in its sentence;
                     // else the first person (the subject, mostly) of the last sentence
                     // that named one; else the most mentioned person so far.

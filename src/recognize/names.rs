@@ -188,16 +188,11 @@ impl NameRules {
 
     /// True when the mention starting at token `a` is the complement of a kinship
     /// word ("son of X", "la fille de X"): X is said of someone else.
-    pub fn is_kin_complement(&self, text: &str, tokens: &[Token], a: usize, lang: Lang) -> bool {
+    pub fn is_kin_complement(&self, folded: &Folded, a: usize, lang: Lang) -> bool {
         a >= 2
+            && matches!(folded.word(a - 1), "of" | "de" | "d'" | "du")
             && matches!(
-                fold(tokens[a - 1].text(text)).as_str(),
-                "of" | "de" | "d'" | "du"
-            )
-            && matches!(
-                self.langs[lang.index()]
-                    .titles
-                    .get(&fold(tokens[a - 2].text(text))),
+                self.langs[lang.index()].titles.get(folded.word(a - 2)),
                 Some((TitleKind::Kin, _))
             )
     }

@@ -362,7 +362,7 @@ impl RelationRules {
                         // "the son of X": X fills no slot of this sentence's verbs.
                         Some(e)
                             if res.entities[e].label == Label::Person
-                                && names.is_kin_complement(text, tokens, m.tokens.0, lang) =>
+                                && names.is_kin_complement(&folded, m.tokens.0, lang) =>
                         {
                             None
                         }
@@ -591,10 +591,7 @@ fn org_promotable(text: &str, tokens: &[Token], (a, b): (usize, usize), names: &
         return false;
     }
     let f = crate::text::fold(s);
-    if ["ian", "ean", "ese", "ish", "ais", "aise", "ois", "al"]
-        .iter()
-        .any(|x| f.ends_with(x))
-    {
+    if crate::recognize::names::looks_like_demonym(&f) || f.ends_with("al") {
         return false;
     }
     matches!(w.case, Case::Title | Case::Mixed)
