@@ -46,6 +46,9 @@ pub enum TitleKind {
 pub struct LangNames {
     /// Folded title phrases.
     pub titles: HashMap<String, (TitleKind, char)>,
+    /// The titles written with a final period ("m.", "dr."), keyed without it, so
+    /// that a word is looked up as "word." without building that string.
+    titles_before_dot: HashMap<String, (TitleKind, char)>,
     /// Folded org-context phrases: true for a head noun, false for a cue.
     pub org_context: HashMap<String, bool>,
     /// Folded capitalised non-names.
@@ -131,6 +134,9 @@ impl NameRules {
                 }
                 let key = phrase_key(row.field(0, "a title")?);
                 l.max_words = l.max_words.max(key.split(' ').count());
+                if let Some(k) = key.strip_suffix('.') {
+                    l.titles_before_dot.insert(k.to_string(), (kind, g));
+                }
                 l.titles.insert(key, (kind, g));
             }
             for row in set.rows(lang.code(), "org_context.tsv") {
@@ -302,6 +308,14 @@ impl NameRules {
         out: &mut Vec<Mention>,
     ) {
         for q in s.first..s.last {
+            // Only an opening quote can start one: '"', or the first byte of
+            // "«" (C2 AB) or of "“" and "‘" (E2 80 9C, E2 80 98).
+            if !matches!(
+                text.as_bytes().get(tokens[q].span.start),
+                Some(b'"' | 0xC2 | 0xE2)
+            ) {
+                continue;
+            }
             let close = match tokens[q].text(text) {
                 "«" => "»",
                 "\"" => "\"",
@@ -534,7 +548,7 @@ impl NameRules {
             // Artificial Intelligence") unless a first name follows ("President
             // Dmitry Medvedev"); honorifics, all-capital roles ("PDG", "CEO") and a
             // sentence's first word are titles.
-            let single = l.titles.get(f).or_else(|| l.titles.get(&format!("{f}.")));
+            let single = l.titles.get(f).or_else(|| l.titles_before_dot.get(f));
             let single = single.filter(|(k, _)| {
                 *k == TitleKind::Honorific
                     || l.capitalised_roles
