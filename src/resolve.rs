@@ -101,8 +101,8 @@ pub struct Pronoun {
 #[derive(Clone, Debug, Default)]
 pub struct Pronouns {
     entries: FastMap<String, Pronoun>,
-    /// The first bytes of the phrases.
-    initials: Initials,
+    /// The first two bytes of the phrases.
+    initials: Starts,
     /// Every prefix of every phrase (the phrases included), so that a scan
     /// stops as soon as no phrase can start with what it has read; with the
     /// entry of the prefixes that are phrases, so that one lookup answers both.
@@ -125,7 +125,7 @@ impl Pronouns {
         self.entries.insert(phrase, pronoun);
     }
 
-    /// False when no phrase can start with `word` (its first byte starts none).
+    /// False when no phrase can start with `word` (its first two bytes start none).
     pub fn may_start(&self, word: &str) -> bool {
         self.initials.may_start(word)
     }
@@ -169,6 +169,53 @@ impl Initials {
         s.bytes()
             .next()
             .is_some_and(|b| self.0[usize::from(b >> 6)] >> (b & 63) & 1 == 1)
+    }
+}
+
+/// The first two bytes of some strings (the first one alone for a string of one
+/// byte): a quicker test than [`Initials`] before a lookup by word, as most words
+/// share their first letter with some entry but far fewer their first two bytes.
+///
+/// A phrase that starts with a word of two bytes or more starts with that word's
+/// first two bytes, so `may_start(word)` is false only when no string added can
+/// start with `word`.
+#[derive(Clone, Debug)]
+pub struct Starts {
+    first: Initials,
+    /// One bit per pair of bytes: 65,536 bits.
+    pairs: Box<[u64]>,
+}
+
+impl Default for Starts {
+    fn default() -> Starts {
+        Starts {
+            first: Initials::default(),
+            pairs: vec![0; 1 << 10].into_boxed_slice(),
+        }
+    }
+}
+
+impl Starts {
+    /// Add the first byte and the first two bytes of `s`.
+    pub fn add(&mut self, s: &str) {
+        self.first.add(s);
+        if let [a, b, ..] = *s.as_bytes() {
+            let k = usize::from(a) << 8 | usize::from(b);
+            self.pairs[k >> 6] |= 1 << (k & 63);
+        }
+    }
+
+    /// False when no string added starts with `word`'s first two bytes (with its
+    /// only byte, for a word of one byte).
+    pub fn may_start(&self, word: &str) -> bool {
+        match *word.as_bytes() {
+            [] => false,
+            [_] => self.first.may_start(word),
+            [a, b, ..] => {
+                let k = usize::from(a) << 8 | usize::from(b);
+                self.pairs[k >> 6] >> (k & 63) & 1 == 1
+            }
+        }
     }
 }
 
@@ -291,6 +338,8 @@ struct Variant<'a> {
     word: &'a str,
     folded: String,
     chars: usize,
+    /// The word's [`consonant_key`], made at its first comparison that needs it.
+    key: std::cell::OnceCell<String>,
 }
 
 impl Variant<'_> {
@@ -301,7 +350,12 @@ impl Variant<'_> {
             word,
             folded,
             chars,
+            key: std::cell::OnceCell::new(),
         }
+    }
+
+    fn key(&self) -> &str {
+        self.key.get_or_init(|| consonant_key(self.word))
     }
 
     /// Is `self` a spelling variant of `b`?
@@ -314,8 +368,8 @@ impl Variant<'_> {
         if la < 5 || lb < 5 || fa.chars().next() != fb.chars().next() {
             return false;
         }
-        let (ka, kb) = (consonant_key(self.word), consonant_key(b.word));
-        if ka.len() < 3 || edit_distance(&ka, &kb) > 1 {
+        let (ka, kb) = (self.key(), b.key());
+        if ka.len() < 3 || edit_distance(ka, kb) > 1 {
             return false;
         }
         edit_distance(fa, fb) * 3 <= la.max(lb)
@@ -1252,6 +1306,37 @@ mod tests {
     }
 
     #[test]
+    fn starts() {
+        let mut set = Starts::default();
+        for s in ["le groupe", "l'entreprise", "a b", "x", "élan", ""] {
+            set.add(s);
+        }
+        for (s, want) in [
+            ("le", true),
+            ("les", true),
+            ("la", false),
+            ("l'", true),
+            ("a", true),
+            ("ab", false),
+            ("x", true),
+            ("xy", false),
+            ("élite", true),
+            ("é", true),
+            ("è", false),
+            ("e", false),
+            ("", false),
+        ] {
+            assert_eq!(set.may_start(s), want, "{s:?}");
+        }
+        // Never false for a word some added string starts with.
+        for s in ["le groupe", "l'entreprise", "a b", "x", "élan"] {
+            for (i, _) in s.char_indices().skip(1).chain([(s.len(), ' ')]) {
+                assert!(set.may_start(&s[..i]), "{:?}", &s[..i]);
+            }
+        }
+    }
+
+    #[test]
     fn initials() {
         let mut set = Initials::default();
         for s in ["le", "élan", "", "~x", "\u{7f}"] {
@@ -1297,7 +1382,9 @@ mod tests {
         assert!(table.prefix("cex").is_none());
         assert!(table.prefix("celle").is_some_and(|p| p.is_none()));
         assert!(table.prefix("celle-ci").is_some_and(|p| p.is_some()));
-        assert!(table.may_start("ces") && table.may_start("le") && !table.may_start("x"));
+        assert!(table.may_start("ces") && table.may_start("l'") && !table.may_start("x"));
+        // The first two bytes: "le" starts neither "celle-ci" nor "l'entreprise".
+        assert!(!table.may_start("le"));
         assert!(!table.may_start(""));
     }
 

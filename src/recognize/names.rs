@@ -183,13 +183,12 @@ impl NameRules {
 
     /// True when `word` (any case) is a capitalised non-name in some language.
     pub fn is_not_name(&self, word: &str) -> bool {
-        let f = fold(word);
-        self.langs.iter().any(|l| l.not_names.contains(&f))
+        with_fold(word, |f| self.langs.iter().any(|l| l.not_names.contains(f)))
     }
 
     /// True when `word` (any case) is an article of `lang` ("the", "la").
     pub fn is_determiner(&self, lang: Lang, word: &str) -> bool {
-        self.langs[lang.index()].determiners.contains(&fold(word))
+        with_fold(word, |f| self.langs[lang.index()].determiners.contains(f))
     }
 
     /// True when the mention starting at token `a` is the complement of a kinship
@@ -205,17 +204,17 @@ impl NameRules {
 
     /// True when `name` is a place.
     pub fn is_place(&self, name: &str) -> bool {
-        self.places.contains(&fold(name))
+        with_fold(name, |f| self.places.contains(f))
     }
 
     /// Gender of a first name, if known.
     pub fn first_name_gender(&self, word: &str) -> Option<char> {
-        self.first_names.get(&fold(word)).copied()
+        with_fold(word, |f| self.first_names.get(f).copied())
     }
 
     /// True when the (lower-case) word is a name particle ("van", "de", "bin").
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(&fold(word))
+        with_fold(word, |f| self.particles.contains(f))
     }
 
     /// Number of tokens from `i` that form a company suffix ("Inc.", "Corp"), if any.
@@ -952,6 +951,25 @@ impl NameRules {
     }
 }
 
+/// `f` of the [`fold`] of `s`, without allocating for a short ASCII `s` (whose
+/// fold is its ASCII lower case): the word tests below look words up by their
+/// fold thousands of times per document.
+fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 48;
+    if !s.is_ascii() || s.len() > MAX {
+        return f(&fold(s));
+    }
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(s);
+    }
+    let mut buf = [0u8; MAX];
+    let buf = &mut buf[..s.len()];
+    buf.copy_from_slice(s.as_bytes());
+    buf.make_ascii_lowercase();
+    // ASCII bytes are UTF-8.
+    f(std::str::from_utf8(buf).unwrap_or_default())
+}
+
 /// The folded key of a lexicon phrase: words joined by one space, an elision
 /// glued to the next word ("l' opérateur" and "l'opérateur" are one key).
 pub fn phrase_key(s: &str) -> String {
@@ -1073,6 +1091,27 @@ fn is_headline(text: &str, toks: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_fold_is_fold() {
+        let long = "A".repeat(60);
+        for s in [
+            "",
+            "Paris",
+            "paris",
+            "PARIS",
+            "O'Neil",
+            "Élodie",
+            "MÜNCHEN",
+            "x-Y_z",
+            "`",
+            &long,
+            "ÀB",
+            "a\u{202f}B",
+        ] {
+            assert_eq!(with_fold(s, str::to_string), fold(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn suffixes_match_as_the_list_scan_did() {
