@@ -23,9 +23,19 @@ pub fn fold_push(s: &str, out: &mut String) {
         }
         match fold_char(c) {
             Some(f) => out.push_str(f),
+            // Latin-1 punctuation and symbols, general punctuation (« » – ’ …):
+            // no case there, each is its own lower case, found without the tables.
+            None if is_caseless(c) => out.push(c),
             None => out.extend(c.to_lowercase()),
         }
     }
+}
+
+/// Whether `c` is in a block with no letter that has a lower case: Latin-1
+/// punctuation and symbols (U+0080-U+00BF) and general punctuation
+/// (U+2000-U+206F).
+fn is_caseless(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{bf}' | '\u{2000}'..='\u{206f}')
 }
 
 fn fold_char(c: char) -> Option<&'static str> {
@@ -206,6 +216,18 @@ mod tests {
             ("Œuvre", "oeuvre"),
         ] {
             assert_eq!(fold(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn caseless_characters_are_their_own_lower_case() {
+        let caseless: Vec<char> = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_caseless(c))
+            .collect();
+        assert_eq!(caseless.len(), 0x40 + 0x70);
+        for c in caseless {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
         }
     }
 

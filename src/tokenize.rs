@@ -184,7 +184,7 @@ impl Tokens<'_> {
 }
 
 impl Segments for Tokens<'_> {
-    #[inline]
+    #[inline(always)]
     fn segment(&mut self, start: usize, end: usize, segment: Segment) {
         let (a, b) = (self.line_start + start, self.line_start + end);
         match segment {
@@ -795,6 +795,7 @@ pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) 
     let mut paragraph = 0usize;
     let mut next_paragraph = 0usize;
     let mut i = 0usize;
+    let mut abbreviation = Abbreviations::new(abbreviations);
     let push = |out: &mut Vec<Sentence>, first: usize, last: usize, paragraph: usize| {
         if last > first {
             out.push(Sentence {
@@ -807,9 +808,12 @@ pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) 
     };
     while i < tokens.len() {
         // Line breaks between this token and the previous one.
+        let newlines = if i > 0 {
+            line_feeds(text, tokens[i - 1].span.end, tokens[i].span.start)
+        } else {
+            0
+        };
         if i > first {
-            let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
-            let newlines = line_feeds(gap);
             if newlines >= 1 {
                 push(&mut out, first, i, paragraph);
                 first = i;
@@ -819,15 +823,12 @@ pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) 
                 next_paragraph += 1;
                 paragraph = next_paragraph;
             }
-        } else if i > 0 {
-            let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
-            if line_feeds(gap) >= 2 {
-                next_paragraph += 1;
-                paragraph = next_paragraph;
-            }
+        } else if newlines >= 2 {
+            next_paragraph += 1;
+            paragraph = next_paragraph;
         }
         let t = tokens[i];
-        if t.kind == TokenKind::Punct && ends_sentence(text, tokens, i, abbreviations) {
+        if t.kind == TokenKind::Punct && ends_sentence(text, tokens, i, &mut abbreviation) {
             // Closing quotes and brackets stay with the sentence they close.
             let mut end = i + 1;
             while end < tokens.len()
@@ -850,13 +851,60 @@ pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) 
     out
 }
 
-/// The number of line feeds in `gap`.
-fn line_feeds(gap: &str) -> usize {
-    gap.bytes().filter(|&b| b == b'\n').count()
+/// The number of line feeds in `text[a..b]` (none when that is not a range of it).
+fn line_feeds(text: &str, a: usize, b: usize) -> usize {
+    match text.as_bytes().get(a..b) {
+        // Most tokens are one space or nothing apart.
+        Some([] | [b' ']) | None => 0,
+        Some(gap) => gap.iter().filter(|&&b| b == b'\n').count(),
+    }
 }
 
-fn ends_sentence(text: &str, tokens: &[Token], i: usize, abbreviations: &HashSet<String>) -> bool {
+/// The abbreviations of [`sentences`], and a buffer to fold words into.
+struct Abbreviations<'a> {
+    set: &'a HashSet<String>,
+    /// The most characters of an abbreviation, once asked for.
+    longest: Option<usize>,
+    folded: String,
+}
+
+impl<'a> Abbreviations<'a> {
+    fn new(set: &'a HashSet<String>) -> Self {
+        Abbreviations {
+            set,
+            longest: None,
+            folded: String::new(),
+        }
+    }
+
+    /// Whether `word` folds to an abbreviation. A word of more characters than
+    /// the longest abbreviation does not: folding never makes fewer characters
+    /// (each maps to one or more).
+    fn contains(&mut self, word: &str) -> bool {
+        let set = self.set;
+        let longest = *self
+            .longest
+            .get_or_insert_with(|| set.iter().map(|a| a.chars().count()).max().unwrap_or(0));
+        if word.len() > longest && word.chars().count() > longest {
+            return false;
+        }
+        crate::text::fold_into(word, &mut self.folded);
+        set.contains(self.folded.as_str())
+    }
+}
+
+fn ends_sentence(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    abbreviations: &mut Abbreviations,
+) -> bool {
     let s = tokens[i].text(text);
+    // Only `.` `!` `?` `…` and `。` can end a sentence: a look at the first byte
+    // first (`…` is E2 80 A6 in UTF-8, `。` E3 80 82).
+    if !matches!(s.as_bytes().first(), Some(b'.' | b'!' | b'?' | 0xE2 | 0xE3)) {
+        return false;
+    }
     match s {
         "!" | "?" | "…" | "。" => {}
         "." => {
@@ -868,8 +916,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, abbreviations: &HashSet
                 let prev = tokens[i - 1];
                 let p = prev.text(text);
                 if prev.kind == TokenKind::Word {
-                    let folded = crate::text::fold(p);
-                    if abbreviations.contains(&folded) {
+                    if abbreviations.contains(p) {
                         return false;
                     }
                     // An initial: "J. P. Morgan".
@@ -991,7 +1038,7 @@ mod tests {
     }
 
     fn sents(text: &str) -> Vec<String> {
-        let abbr: HashSet<String> = ["m", "mme", "dr", "inc", "st", "mr"]
+        let abbr: HashSet<String> = ["m", "mme", "dr", "inc", "st", "mr", "fevr"]
             .iter()
             .map(|s| s.to_string())
             .collect();
@@ -1024,6 +1071,10 @@ mod tests {
                 &["trois mois.", "Lorsqu'il partit"],
             ),
             ("Dr. No rit. Fin", &["Dr. No rit.", "Fin"]),
+            // More bytes than the longest abbreviation, as many characters.
+            ("Le 3 févr. Il part.", &["Le 3 févr. Il part."]),
+            ("Le 3 FÉVR. Il part.", &["Le 3 FÉVR. Il part."]),
+            ("Le 3 février. Il part.", &["Le 3 février.", "Il part."]),
         ];
         for (input, want) in cases {
             assert_eq!(&sents(input), want, "{input}");
