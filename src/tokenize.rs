@@ -490,8 +490,32 @@ fn char_at(line: &str, i: usize) -> Option<(char, WordClass, bool, usize)> {
             1,
         ));
     }
+    // U+00C0-U+00FF (À-ÿ, French accents), from a table: in UTF-8, 0xC3 then a
+    // continuation byte 0x80-0xBF holding the low six bits.
+    if b == 0xC3 {
+        if let Some(&next) = line.as_bytes().get(i + 1) {
+            let low = next & 0x3F;
+            let (class, upper) = LATIN1_LETTERS[usize::from(low)];
+            return Some((char::from(0xC0 + low), class, upper, 2));
+        }
+    }
     non_ascii_at(line, i)
 }
+
+/// The [`simple_class_case`] of U+00C0 + i: letters, upper case up to Þ, but ×
+/// and ÷ (see the test `latin1_table`).
+const LATIN1_LETTERS: [(WordClass, bool); 64] = {
+    let mut table = [(WordClass::Letter, false); 64];
+    let mut i = 0;
+    while i < 64 {
+        table[i] = match 0xC0 + i {
+            0xD7 | 0xF7 => (WordClass::Other, false),
+            c => (WordClass::Letter, c <= 0xDE),
+        };
+        i += 1;
+    }
+    table
+};
 
 #[inline(never)]
 fn non_ascii_at(line: &str, i: usize) -> Option<(char, WordClass, bool, usize)> {
@@ -1307,6 +1331,17 @@ mod tests {
         #[test]
         fn tokens_of_any_characters(text in "[a-zA-Z0-9éÉœ’'‘.,:;_ \u{a0}\u{202f}\n«»()\u{301}\u{3b1}‐-]{0,32}") {
             proptest::prop_assert_eq!(tokenize(&text), reference(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn latin1_table() {
+        for (i, &entry) in LATIN1_LETTERS.iter().enumerate() {
+            let c = char::from(0xC0 + i as u8);
+            assert_eq!(Some(entry), simple_class_case(c), "{c:?}");
+            let mut buf = [0; 4];
+            let line = c.encode_utf8(&mut buf);
+            assert_eq!(char_at(line, 0), Some((c, entry.0, entry.1, 2)), "{c:?}");
         }
     }
 
