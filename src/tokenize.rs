@@ -778,7 +778,7 @@ impl Folded {
             if word.is_ascii() {
                 out.push_str(word);
             } else {
-                crate::text::fold_push(word, &mut out);
+                crate::text::fold_push_chars(word, &mut out);
             }
             spans.push((start, out.len()));
         }
