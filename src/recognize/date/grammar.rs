@@ -1,11 +1,11 @@
 //! The date grammar: token patterns that find date expressions and say what they mean
 //! ([`Expr`]), before normalisation. See the module doc of [`super`] for the patterns.
 
-use super::words::lower_into;
-use super::words::{Unit, Word, Words};
+use super::words::{NONE, Unit, Word, Words, kind, kind_bit, lower_into};
 use crate::lang::Lang;
 use crate::text::Case;
 use crate::tokenize::{Folded, Token, TokenKind};
+use std::cell::Cell;
 
 /// Where the year of a date comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -187,6 +187,56 @@ struct Start {
     apostrophe: bool,
 }
 
+/// Whether a cue comes before the token where a rule starts ([`Parser::cue_before`]),
+/// looked at when a rule first asks: most candidates fail before they ask.
+struct Cued {
+    /// The token.
+    at: usize,
+    value: Cell<Option<bool>>,
+}
+
+impl Cued {
+    fn at(i: usize) -> Cued {
+        Cued {
+            at: i,
+            value: Cell::new(None),
+        }
+    }
+
+    fn known(value: bool) -> Cued {
+        Cued {
+            at: 0,
+            value: Cell::new(Some(value)),
+        }
+    }
+
+    fn get(&self, p: &Parser) -> bool {
+        if let Some(v) = self.value.get() {
+            return v;
+        }
+        let v = p.cue_before(self.at).is_some();
+        self.value.set(Some(v));
+        v
+    }
+}
+
+/// The kinds of phrases that open an expression (see [`Parser::may_start`]).
+const OPENS: u32 = kind::MONTH
+    | kind::WEEKDAY
+    | kind::MOD
+    | kind::DAY
+    | kind::TIME
+    | kind::UNIT
+    | kind::DURATION
+    | kind::NUMBER
+    | kind::ORDINAL
+    | kind::REL
+    | kind::SEASON
+    | kind::AGO
+    | kind::DECADE
+    | kind::RANGE
+    | kind::REF;
+
 /// Characters of a lowered token that rules look for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Marks {
@@ -218,6 +268,8 @@ impl Marks {
 const DIGIT: u8 = 1;
 const HYPHEN: u8 = 2;
 const NOT_FOLDED: u8 = 4;
+/// An ASCII space (which lowering neither makes nor removes).
+const SPACE: u8 = 8;
 const BYTE_CLASSES: [u8; 256] = {
     let mut t = [0; 256];
     let mut b = 0;
@@ -225,6 +277,7 @@ const BYTE_CLASSES: [u8; 256] = {
         t[b] = match b as u8 {
             b'0'..=b'9' => DIGIT,
             b'-' => HYPHEN,
+            b' ' => SPACE,
             b'`' | 128..=255 => NOT_FOLDED,
             _ => 0,
         };
@@ -234,29 +287,41 @@ const BYTE_CLASSES: [u8; 256] = {
 };
 
 /// The union of the [`BYTE_CLASSES`] of the bytes of `s`.
-fn byte_classes(s: &str) -> u8 {
-    s.bytes().fold(0, |c, b| c | BYTE_CLASSES[usize::from(b)])
+fn byte_classes(s: &[u8]) -> u8 {
+    s.iter().fold(0, |c, &b| c | BYTE_CLASSES[usize::from(b)])
+}
+
+/// What the parser knows of one token.
+#[derive(Clone, Copy, Debug, Default)]
+struct Info {
+    /// Its lower case is its folded form, read from the document's folded table: an ASCII
+    /// token without a backquote is folded as it is [`lower`](super::words::lower)ed.
+    folded: bool,
+    /// Otherwise, where it is lowered in [`Parser::lowered`].
+    lowered: (usize, usize),
+    /// What its lower case holds.
+    marks: Marks,
+    /// A line break comes right before it.
+    nl: bool,
+    /// The kinds of the phrases starting at it ([`kind_bit`]s).
+    kinds: u32,
+    /// Its phrase matches are `phrases[phrases.0..phrases.1]` (see [`Parser::table`]).
+    phrases: (usize, usize),
 }
 
 /// The parser over one document's tokens.
 pub struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
-    /// The document's folded tokens: an ASCII token without a backquote is folded as it
-    /// is [`lower`](super::words::lower)ed.
+    /// The document's folded tokens.
     folded: &'a Folded,
-    /// The other tokens, [`lower`](super::words::lower)ed end to end.
+    /// The tokens that are not read from `folded`, [`lower`](super::words::lower)ed end to
+    /// end.
     lowered: String,
-    /// Where token i is lowered: `Some(range)` in `lowered`, `None` for its folded form.
-    lowered_at: Vec<Option<(usize, usize)>>,
-    /// A line break comes right before token i.
-    nl: Vec<bool>,
-    /// What each lowered token holds.
-    marks: Vec<Marks>,
-    /// Phrase matches starting at each token, end to end: (end, meaning), longest first;
-    /// token i's are `phrases[phrases_at[i]..phrases_at[i + 1]]` (see [`Parser::table`]).
+    /// Each token.
+    info: Vec<Info>,
+    /// Phrase matches starting at each token, end to end: (end, meaning), longest first.
     phrases: Vec<(usize, &'a Word)>,
-    phrases_at: Vec<usize>,
     words: &'a Words,
     lang: Lang,
 }
@@ -274,62 +339,151 @@ impl<'a> Parser<'a> {
         words: &'a Words,
         lang: Lang,
     ) -> Parser<'a> {
+        let n = toks.len();
         let mut lowered = String::new();
-        let mut lowered_at = Vec::with_capacity(toks.len());
-        let mut marks = Vec::with_capacity(toks.len());
-        for t in toks {
-            let s = t.text(text);
-            let classes = byte_classes(s);
-            if classes & NOT_FOLDED == 0 {
+        let mut info = Vec::with_capacity(n);
+        // Each token's key token id (`words::NONE` when no phrase has it).
+        let mut ids = Vec::with_capacity(n);
+        // The tokens where a phrase starts (a one-token key).
+        let mut starts = Vec::new();
+        let mut spaced = false;
+        let bytes = text.as_bytes();
+        let mut last_end = 0;
+        for (i, t) in toks.iter().enumerate() {
+            // The token's bytes, read without `Token::text`'s character boundary checks: a
+            // span of ASCII bytes is on character boundaries, and another one is read again
+            // with `Token::text` below.
+            let raw = bytes.get(t.span.start..t.span.end).unwrap_or(&[]);
+            let classes = byte_classes(raw);
+            spaced |= classes & SPACE != 0;
+            // Only white space comes between two tokens, and none before a token that has
+            // no space before it.
+            let nl = i > 0
+                && t.space_before
+                && bytes
+                    .get(last_end..t.span.start)
+                    .is_some_and(|gap| gap.iter().any(|&b| b == b'\n'));
+            last_end = t.span.end;
+            let id = if classes & NOT_FOLDED == 0 {
                 // Folded as lowered: lower-casing keeps digits, hyphens and apostrophes.
-                lowered_at.push(None);
-                marks.push(Marks {
-                    digit: classes & DIGIT != 0,
-                    hyphen: classes & HYPHEN != 0,
-                    apostrophe: s == "'",
+                info.push(Info {
+                    folded: true,
+                    marks: Marks {
+                        digit: classes & DIGIT != 0,
+                        hyphen: classes & HYPHEN != 0,
+                        apostrophe: raw == b"'",
+                    },
+                    nl,
+                    ..Info::default()
                 });
+                // Its folded form is its ASCII lower case.
+                words.token_id_ascii(raw)
             } else {
                 let start = lowered.len();
-                lower_into(s, &mut lowered);
-                lowered_at.push(Some((start, lowered.len())));
-                marks.push(Marks::of(&lowered[start..]));
+                let plain = lower_into(t.text(text), &mut lowered);
+                let low = &lowered[start..];
+                info.push(Info {
+                    lowered: (start, lowered.len()),
+                    marks: if plain && low.len() == raw.len() {
+                        // Only ASCII letters changed: the raw bytes' marks (a non-ASCII token
+                        // is no apostrophe).
+                        Marks {
+                            digit: classes & DIGIT != 0,
+                            hyphen: classes & HYPHEN != 0,
+                            apostrophe: false,
+                        }
+                    } else {
+                        Marks::of(low)
+                    },
+                    nl,
+                    ..Info::default()
+                });
+                words.token_id(low)
+            };
+            ids.push(id);
+            if words.first(id) != NONE {
+                starts.push(i);
             }
         }
-        let fold = |i: usize| match lowered_at[i] {
-            Some((a, b)) => &lowered[a..b],
-            None => folded.word(i),
+        let mut parser = Parser {
+            text,
+            toks,
+            folded,
+            lowered,
+            info,
+            phrases: Vec::new(),
+            words,
+            lang,
         };
-        // Only white space comes between two tokens, and none before a token that has
-        // no space before it.
-        let nl: Vec<bool> = (0..toks.len())
-            .map(|i| {
-                i > 0
-                    && toks[i].space_before
-                    && text[toks[i - 1].span.end..toks[i].span.start]
-                        .bytes()
-                        .any(|b| b == b'\n')
-            })
-            .collect();
-        let mut phrases: Vec<(usize, &'a Word)> = Vec::with_capacity(toks.len());
-        let mut phrases_at = Vec::with_capacity(toks.len() + 1);
-        phrases_at.push(0);
-        let mut key = String::new();
-        for i in 0..toks.len() {
+        if spaced {
+            // A token with a space could join a phrase key of other tokens: look the keys up
+            // as strings (never in practice: tokens hold no spaces).
+            parser.table_by_keys();
+        } else {
+            parser.table_by_ids(&ids, &starts);
+        }
+        parser
+    }
+
+    /// Fill [`Parser::phrases`] and each token's phrases and kinds from the tokens' key ids
+    /// by walking the phrase trie: the same matches as [`Parser::table_by_keys`], because no
+    /// token holds a space, so that the key of tokens i..=j is a phrase key exactly when
+    /// their ids walk the trie to a node.
+    fn table_by_ids(&mut self, ids: &[u32], starts: &[usize]) {
+        let n = self.toks.len();
+        let words = self.words;
+        let mut phrases: Vec<(usize, &'a Word)> = Vec::with_capacity(starts.len() * 2);
+        // The other tokens keep no phrases and no kinds.
+        for &i in starts {
+            let mut node = words.first(ids[i]);
             let first = phrases.len();
-            for j in i..(i + words.max_len).min(toks.len()) {
-                // A one-token key is the token itself; a longer one is built in `key`.
-                if j > i {
-                    if nl[j] || (fold(j) == "." && toks[j].space_before) {
-                        break;
-                    }
-                    if j == i + 1 {
-                        key.clear();
-                        key.push_str(fold(i));
-                    }
-                    key.push(' ');
-                    key.push_str(fold(j));
+            let mut kinds = 0;
+            let mut j = i;
+            while node != NONE {
+                let (phrase, bits) = words.node(node);
+                kinds |= bits;
+                for w in &phrase.words {
+                    phrases.push((j + 1, w));
                 }
-                let Some(phrase) = words.lookup(if j == i { fold(i) } else { &key }) else {
+                j += 1;
+                if !phrase.extends
+                    || j >= (i + words.max_len).min(n)
+                    || self.info[j].nl
+                    || (self.f(j) == "." && self.toks[j].space_before)
+                {
+                    break;
+                }
+                node = words.child(node, ids[j]);
+            }
+            phrases[first..].reverse();
+            self.info[i].phrases = (first, phrases.len());
+            self.info[i].kinds = kinds;
+        }
+        self.phrases = phrases;
+    }
+
+    /// [`Parser::table_by_ids`] the straightforward way: at each token, the keys of one,
+    /// two, … tokens, built as strings and looked up until one is no phrase and no start of
+    /// one.
+    fn table_by_keys(&mut self) {
+        let n = self.toks.len();
+        let words = self.words;
+        let mut phrases: Vec<(usize, &'a Word)> = Vec::with_capacity(n);
+        let mut key = String::new();
+        for i in 0..n {
+            let first = phrases.len();
+            for j in i..(i + words.max_len).min(n) {
+                if j > i && (self.info[j].nl || (self.f(j) == "." && self.toks[j].space_before)) {
+                    break;
+                }
+                key.clear();
+                for k in i..=j {
+                    if k > i {
+                        key.push(' ');
+                    }
+                    key.push_str(self.f(k));
+                }
+                let Some(phrase) = words.lookup(&key) else {
                     break;
                 };
                 for w in &phrase.words {
@@ -340,21 +494,10 @@ impl<'a> Parser<'a> {
                 }
             }
             phrases[first..].reverse();
-            phrases_at.push(phrases.len());
+            self.info[i].phrases = (first, phrases.len());
+            self.info[i].kinds = phrases[first..].iter().fold(0, |k, (_, w)| k | kind_bit(w));
         }
-        Parser {
-            text,
-            toks,
-            folded,
-            lowered,
-            lowered_at,
-            nl,
-            marks,
-            phrases,
-            phrases_at,
-            words,
-            lang,
-        }
+        self.phrases = phrases;
     }
 
     /// Every date expression, left to right, longest first, not overlapping.
@@ -378,7 +521,7 @@ impl<'a> Parser<'a> {
     /// A line break comes right before token `i`.
     #[cfg(test)]
     pub(super) fn line_break_before(&self, i: usize) -> bool {
-        self.nl[i]
+        self.info[i].nl
     }
 
     /// Token `i`, lowered.
@@ -390,13 +533,27 @@ impl<'a> Parser<'a> {
     /// Token `i` holds an ASCII digit.
     #[cfg(test)]
     pub(super) fn has_digit(&self, i: usize) -> bool {
-        self.marks[i].digit
+        self.info[i].marks.digit
+    }
+
+    /// Assert that the phrase table read through the trie ([`Parser::table_by_ids`], as
+    /// built) is the one of the straightforward string keys ([`Parser::table_by_keys`]).
+    #[cfg(test)]
+    pub(super) fn assert_table_by_keys(mut self) {
+        let table = |p: &Parser<'a>| {
+            (0..p.len())
+                .map(|i| (p.table(i).to_vec(), p.info[i].kinds))
+                .collect::<Vec<_>>()
+        };
+        let by_ids = table(&self);
+        self.table_by_keys();
+        assert_eq!(by_ids, table(&self));
     }
 
     /// Token `i`'s marks are those of its lowered form.
     #[cfg(test)]
     pub(super) fn marks_of_lowered(&self, i: usize) -> bool {
-        self.marks[i] == Marks::of(self.f(i))
+        self.info[i].marks == Marks::of(self.f(i))
     }
 
     fn len(&self) -> usize {
@@ -405,7 +562,7 @@ impl<'a> Parser<'a> {
 
     /// Token `i` exists and continues the expression (no line break before it).
     fn cont(&self, i: usize) -> bool {
-        i < self.len() && !self.nl[i]
+        i < self.len() && !self.info[i].nl
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -413,9 +570,9 @@ impl<'a> Parser<'a> {
     }
 
     fn f(&self, i: usize) -> &str {
-        match self.lowered_at.get(i) {
-            Some(Some((a, b))) => &self.lowered[*a..*b],
-            Some(None) => self.folded.word(i),
+        match self.info.get(i) {
+            Some(t) if t.folded => self.folded.word(i),
+            Some(t) => &self.lowered[t.lowered.0..t.lowered.1],
             None => "",
         }
     }
@@ -430,7 +587,8 @@ impl<'a> Parser<'a> {
 
     /// Phrase matches starting at token `i`: (end, meaning), longest first.
     fn table(&self, i: usize) -> &[(usize, &'a Word)] {
-        &self.phrases[self.phrases_at[i]..self.phrases_at[i + 1]]
+        let (a, b) = self.info[i].phrases;
+        &self.phrases[a..b]
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -458,7 +616,7 @@ impl<'a> Parser<'a> {
 
     /// A phrase ending right before `i`, on the same line, whose meaning `f` accepts.
     fn before<T>(&self, i: usize, f: impl Fn(&Word) -> Option<T>) -> Option<T> {
-        if i == 0 || i >= self.len() + 1 || (i < self.len() && self.nl[i]) {
+        if i == 0 || i >= self.len() + 1 || (i < self.len() && self.info[i].nl) {
             return None;
         }
         for n in 1..=self.words.max_len.min(i) {
@@ -479,7 +637,7 @@ impl<'a> Parser<'a> {
     fn cue_before(&self, i: usize) -> Option<bool> {
         let mut best = None;
         for n in 1..=self.words.max_len.min(i) {
-            if i < self.len() && self.nl[i] {
+            if i < self.len() && self.info[i].nl {
                 break;
             }
             let s = i - n;
@@ -497,7 +655,7 @@ impl<'a> Parser<'a> {
     /// Token `i` starts a sentence or a line (after a full stop, a colon, a quote…).
     fn initial(&self, i: usize) -> bool {
         i == 0
-            || self.nl[i]
+            || self.info[i].nl
             || matches!(
                 self.raw(i - 1),
                 "." | "!" | "?" | ":" | ";" | "«" | "\"" | "“" | "(" | "—" | "–" | "-" | "_" | "*"
@@ -710,7 +868,7 @@ impl<'a> Parser<'a> {
     /// "Windows 2000").
     fn after_name(&self, i: usize) -> bool {
         i > 0
-            && !self.nl[i]
+            && !self.info[i].nl
             && self.kind(i - 1) == Some(TokenKind::Word)
             && self.case(i - 1).is_capitalised()
             && !self.initial(i - 1)
@@ -782,14 +940,44 @@ impl<'a> Parser<'a> {
         if !self.may_start(i) {
             return None;
         }
-        let cued = self.cue_before(i).is_some();
-        let mut best = self.core(i, cued);
+        if self.only_range(i) {
+            return self.range(i);
+        }
+        let cued = Cued::at(i);
+        let mut best = self.core(i, &cued);
         if let Some(f) = self.with_mod(i) {
             if best.as_ref().is_none_or(|b| f.end > b.end) {
                 best = Some(f);
             }
         }
         best
+    }
+
+    /// Token `i` opens only a range ("de", "entre"): no other kind of phrase that a rule or a
+    /// qualifier starts with, no digit, hyphen or apostrophe, not a number. Of the rules of
+    /// [`Parser::core`], only `range` starts there (see [`Parser::start`]), a range is no day
+    /// that a part of the day could follow, and no qualifier starts there: what `parse`
+    /// finds is what `range` finds.
+    fn only_range(&self, i: usize) -> bool {
+        let t = self.info[i];
+        t.kinds & (OPENS | kind::DET) == kind::RANGE
+            && !(t.marks.digit || t.marks.hyphen || t.marks.apostrophe)
+            && self.kind(i) != Some(TokenKind::Number)
+    }
+
+    /// Assert that where [`Parser::only_range`] holds, `range` finds what the rules of
+    /// [`Parser::parse`] find.
+    #[cfg(test)]
+    pub(super) fn assert_only_range(&self) -> usize {
+        let mut n = 0;
+        for i in 0..self.len() {
+            if self.only_range(i) {
+                assert_eq!(self.range(i), self.core(i, &Cued::at(i)), "{i}");
+                assert_eq!(self.with_mod(i), None, "{i}");
+                n += 1;
+            }
+        }
+        n
     }
 
     /// Whether some rule may start at `i`, so that the others are skipped without trying the
@@ -800,53 +988,34 @@ impl<'a> Parser<'a> {
     /// "le même jour"). Words that only link or follow ("de", "et", "h", "UTC") start none.
     fn may_start(&self, i: usize) -> bool {
         // Most tokens: no phrase starts there and nothing in them to look at.
-        let marks = self.marks.get(i).copied().unwrap_or_default();
-        if self.table(i).is_empty() && !(marks.digit || marks.apostrophe || marks.hyphen) {
+        let t = self.info.get(i).copied().unwrap_or_default();
+        let (marks, kinds) = (t.marks, t.kinds);
+        if kinds == 0 && !(marks.digit || marks.apostrophe || marks.hyphen) {
             return false;
         }
         if self.compound_or_digits(i) {
             return true;
         }
-        let opens = |w: &Word| {
-            matches!(
-                w,
-                Word::Month { .. }
-                    | Word::Weekday { .. }
-                    | Word::Mod(_)
-                    | Word::Day { .. }
-                    | Word::Time { .. }
-                    | Word::Unit(_)
-                    | Word::Duration(_)
-                    | Word::Number(_)
-                    | Word::Ordinal(_)
-                    | Word::Rel { .. }
-                    | Word::Season { .. }
-                    | Word::Ago { .. }
-                    | Word::Decade
-                    | Word::Range { .. }
-                    | Word::Ref(_)
-            )
-        };
-        if self.table(i).iter().any(|(_, w)| opens(w)) {
+        if kinds & OPENS != 0 {
             return true;
         }
         // After an article: "les années 90", "la nuit", "le même jour", "les '90s".
+        if kinds & kind::DET == 0 {
+            return false;
+        }
         let Some((j, ())) = self.word(i, |w| matches!(w, Word::Det).then_some(())) else {
             return false;
         };
         j < self.len()
             && (self.compound_or_digits(j)
-                || self
-                    .table(j)
-                    .iter()
-                    .any(|(_, w)| opens(w) || matches!(w, Word::Part { .. } | Word::Same)))
+                || self.info[j].kinds & (OPENS | kind::PART | kind::SAME) != 0)
     }
 
     /// Token `i` holds a digit, is an apostrophe ("'82", "'90s"), or is a compound whose
     /// last or second part is a date word ("dix-huit", "fifty-year", "mi-mars") or that ends
     /// in "-ci" ("mois-ci").
     fn compound_or_digits(&self, i: usize) -> bool {
-        let marks = self.marks.get(i).copied().unwrap_or_default();
+        let marks = self.info.get(i).map(|t| t.marks).unwrap_or_default();
         if marks.digit || marks.apostrophe {
             return true;
         }
@@ -861,35 +1030,30 @@ impl<'a> Parser<'a> {
     }
 
     fn start(&self, i: usize) -> Start {
-        let marks = self.marks.get(i).copied().unwrap_or_default();
-        let mut s = Start {
+        let t = self.info.get(i).copied().unwrap_or_default();
+        let (marks, k) = (t.marks, t.kinds);
+        let has = |bit: u32| k & bit != 0;
+        Start {
             number: self.kind(i) == Some(TokenKind::Number),
             digit: marks.digit,
             hyphen: marks.hyphen,
             apostrophe: marks.apostrophe,
-            ..Start::default()
-        };
-        for (_, w) in self.table(i) {
-            match w {
-                Word::Det => s.det = true,
-                Word::Weekday { .. } => s.weekday = true,
-                Word::Month { .. } => s.month = true,
-                Word::Rel { .. } => s.rel = true,
-                Word::Decade => s.decade = true,
-                Word::Unit(_) => s.unit = true,
-                Word::Day { .. } => s.day = true,
-                Word::Ago { .. } => s.ago = true,
-                Word::Number(_) => s.number_word = true,
-                Word::Ordinal(_) => s.ordinal = true,
-                Word::Season { .. } => s.season = true,
-                Word::Time { .. } => s.time = true,
-                Word::Range { .. } => s.range = true,
-                Word::Ref(_) => s.reference = true,
-                Word::Duration(_) => s.duration = true,
-                _ => {}
-            }
+            det: has(kind::DET),
+            weekday: has(kind::WEEKDAY),
+            month: has(kind::MONTH),
+            rel: has(kind::REL),
+            decade: has(kind::DECADE),
+            unit: has(kind::UNIT),
+            day: has(kind::DAY),
+            ago: has(kind::AGO),
+            number_word: has(kind::NUMBER),
+            ordinal: has(kind::ORDINAL),
+            season: has(kind::SEASON),
+            time: has(kind::TIME),
+            range: has(kind::RANGE),
+            reference: has(kind::REF),
+            duration: has(kind::DURATION),
         }
-        s
     }
 
     /// A qualifier, then a date: "fin novembre 2022", "au début de 2013", "early 2014".
@@ -907,7 +1071,7 @@ impl<'a> Parser<'a> {
         if !self.cont(j) {
             return None;
         }
-        let mut f = self.core(j, true)?;
+        let mut f = self.core(j, &Cued::known(true))?;
         // An approximation qualifies numbers ("vers 2015", "about three years", "vers 21 h"),
         // not "about last week".
         if m == "APPROX"
@@ -925,7 +1089,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A date without a leading qualifier.
-    fn core(&self, i: usize, cued: bool) -> Option<Found> {
+    fn core(&self, i: usize, cued: &Cued) -> Option<Found> {
         // Candidates in order; a later one wins only if it ends further.
         let mut best: Option<Found> = None;
         let mut take = |c: Option<Found>| {
@@ -1207,7 +1371,7 @@ impl<'a> Parser<'a> {
 
     /// "[last|this] [Friday,] September 18[,] [2008]", "novembre 2022", "juin prochain",
     /// "avril de cette année", "en mars", "mi-juillet".
-    fn month_first(&self, i: usize, cued: bool) -> Option<Found> {
+    fn month_first(&self, i: usize, cued: &Cued) -> Option<Found> {
         let mut j = i;
         let before = self.word(i, |w| match w {
             Word::Rel {
@@ -1309,8 +1473,8 @@ impl<'a> Parser<'a> {
             let ok = rel.is_some()
                 || modifier.is_some()
                 || match self.lang {
-                    Lang::En => cued,
-                    Lang::Fr => lower || (cued && self.initial(month_tok)),
+                    Lang::En => cued.get(self),
+                    Lang::Fr => lower || (cued.get(self) && self.initial(month_tok)),
                 };
             if !ok {
                 return None;
@@ -1335,7 +1499,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A bare year: "en 2013", "depuis 1998", "in 2009", "the 2008 Olympics", "l'année 2001", "'82".
-    fn year(&self, i: usize, cued: bool) -> Option<Found> {
+    fn year(&self, i: usize, cued: &Cued) -> Option<Found> {
         // "l'année 2001", "l'an 2000".
         let mut j = i;
         if let Some((e, ())) = self.word(i, |w| matches!(w, Word::Det).then_some(())) {
@@ -1356,14 +1520,14 @@ impl<'a> Parser<'a> {
             return None;
         }
         let y = self.year4(i)?;
-        if self.in_number(i) || (!cued && self.after_name(i)) {
+        if self.in_number(i) || (!cued.get(self) && self.after_name(i)) {
             return None;
         }
-        let strong = cued && self.cue_before(i) != Some(false);
+        let strong = cued.get(self) && self.cue_before(i) != Some(false);
         let ok = if strong {
             true
         } else {
-            (cued || (1900..=2099).contains(&y)) && self.year_may_end_before(i + 1)
+            (cued.get(self) || (1900..=2099).contains(&y)) && self.year_may_end_before(i + 1)
         };
         if !ok {
             return None;
@@ -1384,7 +1548,7 @@ impl<'a> Parser<'a> {
 
     /// "cette année", "l'an dernier", "la semaine dernière", "ce mois-ci", "last year",
     /// "this week", "ce soir", "this morning", "the weekend".
-    fn rel_unit(&self, i: usize, cued: bool) -> Option<Found> {
+    fn rel_unit(&self, i: usize, cued: &Cued) -> Option<Found> {
         let mut j = i;
         let det = self
             .word(i, |w| matches!(w, Word::Det).then_some(()))
@@ -1439,7 +1603,7 @@ impl<'a> Parser<'a> {
             // "the weekend", "le week-end", after a cue.
             None if unit == Unit::Weekend
                 && det.is_some()
-                && (cued
+                && (cued.get(self)
                     || self
                         .before(i, |w| matches!(w, Word::AnchorCue).then_some(()))
                         .is_some()) =>
@@ -1530,7 +1694,7 @@ impl<'a> Parser<'a> {
 
     /// "premier trimestre de 2013", "the third quarter of this year", "la seconde moitié de
     /// l'année", "la première semaine d'avril".
-    fn ordinal_period(&self, i: usize, cued: bool) -> Option<Found> {
+    fn ordinal_period(&self, i: usize, cued: &Cued) -> Option<Found> {
         let mut j = i;
         let det = self.word(i, |w| matches!(w, Word::Det).then_some(()));
         if let Some((e, ())) = det {
@@ -1579,7 +1743,7 @@ impl<'a> Parser<'a> {
                         e = e2;
                     }
                 }
-                if year == YearRef::None && det.is_none() && !cued {
+                if year == YearRef::None && det.is_none() && !cued.get(self) {
                     return None;
                 }
                 Some(Found::new(i, e, Expr::Period { year, unit, n }))
@@ -1589,7 +1753,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "l'été 2019", "cet été", "en été", "last summer", "the fall of 2008".
-    fn season(&self, i: usize, cued: bool) -> Option<Found> {
+    fn season(&self, i: usize, cued: &Cued) -> Option<Found> {
         let mut j = i;
         let det = self.word(i, |w| matches!(w, Word::Det).then_some(()));
         let before = self.word(i, |w| match w {
@@ -1649,7 +1813,10 @@ impl<'a> Parser<'a> {
         let of_before = self
             .before(i, |w| matches!(w, Word::Of).then_some(()))
             .is_some();
-        if !explicit && rel.is_none() && (ambiguous || !((cued && !of_before) || det.is_some())) {
+        if !explicit
+            && rel.is_none()
+            && (ambiguous || !((cued.get(self) && !of_before) || det.is_some()))
+        {
             return None;
         }
         Some(Found::new(i, e, Expr::Season { year, code, rel }))
@@ -1698,7 +1865,7 @@ impl<'a> Parser<'a> {
 
     /// "le soir du 18 juillet 2015", "the night of March 3"; "dans la nuit", "la soirée"
     /// after a cue: the narrative's day.
-    fn part_of(&self, i: usize, cued: bool) -> Option<Found> {
+    fn part_of(&self, i: usize, cued: &Cued) -> Option<Found> {
         let mut j = i;
         let det = self.word(i, |w| matches!(w, Word::Det).then_some(()));
         if let Some((e, ())) = det {
@@ -1715,7 +1882,7 @@ impl<'a> Parser<'a> {
             return Some(f);
         }
         if let Some(o) = self.of(e) {
-            let day = [self.day_first(o), self.month_first(o, true)]
+            let day = [self.day_first(o), self.month_first(o, &Cued::known(true))]
                 .into_iter()
                 .flatten()
                 .filter(|f| f.start == o && day_like(&f.expr))
@@ -1726,7 +1893,7 @@ impl<'a> Parser<'a> {
                 return Some(f);
             }
         }
-        let anchored = cued
+        let anchored = cued.get(self)
             || self
                 .before(i, |w| matches!(w, Word::AnchorCue).then_some(()))
                 .is_some();
@@ -1739,7 +1906,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Clock times: "21 h 45", "18 h", "21h45", "18:00 UTC", "0800 UTC", "6:40 p.m.", "midi".
-    fn clock(&self, i: usize, cued: bool) -> Option<Found> {
+    fn clock(&self, i: usize, cued: &Cued) -> Option<Found> {
         let (mut e, hour, minute, strong) = self.clock_core(i, cued)?;
         let mut hour = hour;
         if let Some((e2, pm)) = self.next(e, |w| match w {
@@ -1779,7 +1946,7 @@ impl<'a> Parser<'a> {
     }
 
     /// (end, hour, minute, needs nothing after it).
-    fn clock_core(&self, i: usize, cued: bool) -> Option<(usize, u32, u32, bool)> {
+    fn clock_core(&self, i: usize, cued: &Cued) -> Option<(usize, u32, u32, bool)> {
         if let Some((e, (hour, minute))) = self.word(i, |w| match w {
             Word::Time { hour, minute } => Some((*hour, *minute)),
             _ => None,
@@ -1831,7 +1998,7 @@ impl<'a> Parser<'a> {
         if self.glued(i + 1) && self.raw(i + 1) == ":" && self.glued(i + 2) {
             if let Some((m, 2)) = self.int(i + 2) {
                 if m < 60 && !(self.glued(i + 3) && self.raw(i + 3) == ":") {
-                    return Some((i + 3, h, m, cued));
+                    return Some((i + 3, h, m, cued.get(self)));
                 }
             }
             return None;
@@ -2018,7 +2185,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "the day" after "end", "for"…; "the same day", "le même jour".
-    fn anchor(&self, i: usize, cued: bool) -> Option<Found> {
+    fn anchor(&self, i: usize, cued: &Cued) -> Option<Found> {
         let lead = self
             .word(i, |w| matches!(w, Word::Det).then_some(()))
             .map(|r| r.0)
@@ -2045,7 +2212,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let anchored = same.is_some()
-            || cued
+            || cued.get(self)
             || self
                 .before(i, |w| matches!(w, Word::AnchorCue).then_some(()))
                 .is_some();
@@ -2056,7 +2223,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "Q1 2013", "T1 2013", "H2 2013".
-    fn period_code(&self, i: usize, cued: bool) -> Option<Found> {
+    fn period_code(&self, i: usize, cued: &Cued) -> Option<Found> {
         let s = self.f(i);
         let b = s.as_bytes();
         if b.len() != 2 || !b[1].is_ascii_digit() || !self.case(i).is_capitalised() {
@@ -2082,7 +2249,7 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        cued.then(|| {
+        cued.get(self).then(|| {
             Found::new(
                 i,
                 i + 1,
