@@ -1,7 +1,7 @@
 //! The date grammar: token patterns that find date expressions and say what they mean
 //! ([`Expr`]), before normalisation. See the module doc of [`super`] for the patterns.
 
-use super::words::{NONE, Unit, Word, Words, kind, kind_bit, lower_into};
+use super::words::{Change, NONE, Unit, Word, Words, change, kind, kind_bit, lower_changed};
 use crate::lang::Lang;
 use crate::text::Case;
 use crate::tokenize::{Folded, Token, TokenKind};
@@ -291,14 +291,24 @@ fn byte_classes(s: &[u8]) -> u8 {
     s.iter().fold(0, |c, &b| c | BYTE_CLASSES[usize::from(b)])
 }
 
+/// Where the parser reads the lower case ([`lower`](super::words::lower)) of a token.
+#[derive(Clone, Copy, Debug, Default)]
+enum Source {
+    /// The document's folded table: an ASCII token without a backquote is folded as it is
+    /// lowered.
+    #[default]
+    Folded,
+    /// The token itself, which lowering does not change ("été").
+    Raw,
+    /// [`Parser::lowered`], from .0 to .1.
+    Lowered(usize, usize),
+}
+
 /// What the parser knows of one token.
 #[derive(Clone, Copy, Debug, Default)]
 struct Info {
-    /// Its lower case is its folded form, read from the document's folded table: an ASCII
-    /// token without a backquote is folded as it is [`lower`](super::words::lower)ed.
-    folded: bool,
-    /// Otherwise, where it is lowered in [`Parser::lowered`].
-    lowered: (usize, usize),
+    /// Where its lower case is.
+    source: Source,
     /// What its lower case holds.
     marks: Marks,
     /// A line break comes right before it.
@@ -367,7 +377,7 @@ impl<'a> Parser<'a> {
             let id = if classes & NOT_FOLDED == 0 {
                 // Folded as lowered: lower-casing keeps digits, hyphens and apostrophes.
                 info.push(Info {
-                    folded: true,
+                    source: Source::Folded,
                     marks: Marks {
                         digit: classes & DIGIT != 0,
                         hyphen: classes & HYPHEN != 0,
@@ -379,14 +389,14 @@ impl<'a> Parser<'a> {
                 // Its folded form is its ASCII lower case.
                 words.token_id_ascii(raw)
             } else {
-                let start = lowered.len();
-                let plain = lower_into(t.text(text), &mut lowered);
-                let low = &lowered[start..];
-                info.push(Info {
-                    lowered: (start, lowered.len()),
-                    marks: if plain && low.len() == raw.len() {
-                        // Only ASCII letters changed: the raw bytes' marks (a non-ASCII token
-                        // is no apostrophe).
+                let s = t.text(text);
+                let change = change(s);
+                // Where only ASCII letters change, if anything, the marks are those of the
+                // raw bytes (and a non-ASCII token is no apostrophe).
+                let marks = |low: &str| {
+                    if matches!(change, Change::Nothing | Change::AsciiCase)
+                        && low.len() == raw.len()
+                    {
                         Marks {
                             digit: classes & DIGIT != 0,
                             hyphen: classes & HYPHEN != 0,
@@ -394,11 +404,24 @@ impl<'a> Parser<'a> {
                         }
                     } else {
                         Marks::of(low)
-                    },
+                    }
+                };
+                let (source, marks, id) = if change == Change::Nothing {
+                    (Source::Raw, marks(s), words.token_id(s))
+                } else {
+                    let start = lowered.len();
+                    lower_changed(s, change, &mut lowered);
+                    let low = &lowered[start..];
+                    let source = Source::Lowered(start, lowered.len());
+                    (source, marks(low), words.token_id(low))
+                };
+                info.push(Info {
+                    source,
+                    marks,
                     nl,
                     ..Info::default()
                 });
-                words.token_id(low)
+                id
             };
             ids.push(id);
             if words.first(id) != NONE {
@@ -455,7 +478,9 @@ impl<'a> Parser<'a> {
                 }
                 node = words.child(node, ids[j]);
             }
-            phrases[first..].reverse();
+            if phrases.len() - first > 1 {
+                phrases[first..].reverse();
+            }
             self.info[i].phrases = (first, phrases.len());
             self.info[i].kinds = kinds;
         }
@@ -570,9 +595,10 @@ impl<'a> Parser<'a> {
     }
 
     fn f(&self, i: usize) -> &str {
-        match self.info.get(i) {
-            Some(t) if t.folded => self.folded.word(i),
-            Some(t) => &self.lowered[t.lowered.0..t.lowered.1],
+        match self.info.get(i).map(|t| t.source) {
+            Some(Source::Folded) => self.folded.word(i),
+            Some(Source::Raw) => self.raw(i),
+            Some(Source::Lowered(a, b)) => &self.lowered[a..b],
             None => "",
         }
     }
@@ -943,6 +969,9 @@ impl<'a> Parser<'a> {
         if self.only_range(i) {
             return self.range(i);
         }
+        if self.number_without_unit(i) {
+            return None;
+        }
         let cued = Cued::at(i);
         let mut best = self.core(i, &cued);
         if let Some(f) = self.with_mod(i) {
@@ -959,20 +988,49 @@ impl<'a> Parser<'a> {
     /// that a part of the day could follow, and no qualifier starts there: what `parse`
     /// finds is what `range` finds.
     fn only_range(&self, i: usize) -> bool {
-        let t = self.info[i];
+        let t = &self.info[i];
         t.kinds & (OPENS | kind::DET) == kind::RANGE
             && !(t.marks.digit || t.marks.hyphen || t.marks.apostrophe)
             && self.kind(i) != Some(TokenKind::Number)
     }
 
+    /// Token `i` is a number word that opens nothing else (as in [`Parser::only_range`])
+    /// and no unit can follow it ("un homme", "deux fois"): of the rules of [`Parser::core`],
+    /// only `ago` and `duration` start there, and both need a unit right after the number
+    /// phrase, or "et demi" then a unit: the number phrase is followed by no phrase of a unit
+    /// or a list word, nor by a compound ("mois-ci").
+    fn number_without_unit(&self, i: usize) -> bool {
+        let t = &self.info[i];
+        if t.kinds & (OPENS | kind::DET) != kind::NUMBER
+            || t.marks.digit
+            || t.marks.hyphen
+            || t.marks.apostrophe
+            || self.kind(i) == Some(TokenKind::Number)
+        {
+            return false;
+        }
+        let Some((e, _)) = self.word(i, |w| matches!(w, Word::Number(_)).then_some(())) else {
+            return false;
+        };
+        self.info
+            .get(e)
+            .is_none_or(|n| n.kinds & (kind::UNIT | kind::LIST) == 0 && !n.marks.hyphen)
+    }
+
     /// Assert that where [`Parser::only_range`] holds, `range` finds what the rules of
-    /// [`Parser::parse`] find.
+    /// [`Parser::parse`] find, and that they find nothing where
+    /// [`Parser::number_without_unit`] holds; the number of such tokens.
     #[cfg(test)]
     pub(super) fn assert_only_range(&self) -> usize {
         let mut n = 0;
         for i in 0..self.len() {
             if self.only_range(i) {
                 assert_eq!(self.range(i), self.core(i, &Cued::at(i)), "{i}");
+                assert_eq!(self.with_mod(i), None, "{i}");
+                n += 1;
+            }
+            if self.number_without_unit(i) {
+                assert_eq!(self.core(i, &Cued::at(i)), None, "{i}");
                 assert_eq!(self.with_mod(i), None, "{i}");
                 n += 1;
             }
@@ -988,7 +1046,9 @@ impl<'a> Parser<'a> {
     /// "le même jour"). Words that only link or follow ("de", "et", "h", "UTC") start none.
     fn may_start(&self, i: usize) -> bool {
         // Most tokens: no phrase starts there and nothing in them to look at.
-        let t = self.info.get(i).copied().unwrap_or_default();
+        let Some(t) = self.info.get(i) else {
+            return false;
+        };
         let (marks, kinds) = (t.marks, t.kinds);
         if kinds == 0 && !(marks.digit || marks.apostrophe || marks.hyphen) {
             return false;
@@ -1030,8 +1090,10 @@ impl<'a> Parser<'a> {
     }
 
     fn start(&self, i: usize) -> Start {
-        let t = self.info.get(i).copied().unwrap_or_default();
-        let (marks, k) = (t.marks, t.kinds);
+        let (marks, k) = self
+            .info
+            .get(i)
+            .map_or((Marks::default(), 0), |t| (t.marks, t.kinds));
         let has = |bit: u32| k & bit != 0;
         Start {
             number: self.kind(i) == Some(TokenKind::Number),

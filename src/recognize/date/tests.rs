@@ -819,6 +819,14 @@ fn phrase_table_by_ids_is_the_table_by_keys() {
             Lang::En => "from 2009 to 2011, between 2014 and 2016, from May to June 2020",
         };
         assert!(check_table(&rules, lang, ranges) >= 3);
+        let numbers = match lang {
+            Lang::Fr => {
+                "un homme, deux fois, trois ans, une semaine et demie, un an et demi, \
+                         deux mois-ci, un. Deux"
+            }
+            Lang::En => "one man, two times, three years, a week and a half, two-year, one. Two",
+        };
+        assert!(check_table(&rules, lang, numbers) >= 3);
         for text in [
             "Le 3\u{a0}MARS\n\n2015 :\r\n« L’été »\u{301}\nmi-Juin, '82 `90s dix-huit ' ` ‐ 1‑2.\n",
             "Fin novembre 2022, il y a trois ans et demi, l’an dernier, début de l'année, \

@@ -425,28 +425,75 @@ pub fn lower(s: &str) -> String {
     out
 }
 
-/// [`lower`], appended to `out`; true when only ASCII letters changed (the token is ASCII
-/// and lower-case Latin-1 letters, without a backquote).
-pub fn lower_into(s: &str, out: &mut String) -> bool {
-    // Most French words: ASCII (no backquote) and lower-case Latin-1 letters ß-ÿ (U+00DF-
-    // U+00FF, written C3 9F-BF in UTF-8), which lowering keeps: only ASCII capitals change.
+/// How [`lower`] changes a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Not at all: ASCII without capitals or backquotes, and lower-case Latin-1 letters ß-ÿ
+    /// (U+00DF-U+00FF, written C3 9F-BF in UTF-8), which lowering keeps ("été", "année").
+    Nothing,
+    /// Only ASCII capitals ("Février").
+    AsciiCase,
+    /// Typographic apostrophes (’, E2 80 99) too, made ASCII ("l’", "aujourd’hui").
+    Quotes,
+    /// Something else, changed through the Unicode tables.
+    Other,
+}
+
+/// How [`lower`] changes `s`, from its bytes.
+pub fn change(s: &str) -> Change {
     let b = s.as_bytes();
     let mut k = 0;
-    let plain = loop {
+    let mut upper = false;
+    let mut quotes = false;
+    loop {
         match b.get(k) {
-            None => break true,
-            Some(b'`') => break false,
-            Some(0..=0x7F) => k += 1,
+            None => break,
+            Some(b'`') => return Change::Other,
+            Some(c @ 0..=0x7F) => {
+                upper |= c.is_ascii_uppercase();
+                k += 1;
+            }
             Some(0xC3) if b.get(k + 1).is_some_and(|c| (0x9F..=0xBF).contains(c)) => k += 2,
-            Some(_) => break false,
+            Some(0xE2) if b.get(k + 1..k + 3) == Some(&[0x80, 0x99]) => {
+                quotes = true;
+                k += 3;
+            }
+            Some(_) => return Change::Other,
         }
-    };
-    if plain {
-        let start = out.len();
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
-        return true;
     }
+    match (quotes, upper) {
+        (true, _) => Change::Quotes,
+        (false, true) => Change::AsciiCase,
+        (false, false) => Change::Nothing,
+    }
+}
+
+/// [`lower`], appended to `out`.
+pub fn lower_into(s: &str, out: &mut String) {
+    lower_changed(s, change(s), out);
+}
+
+/// [`lower_into`] for a token that lowering changes as `change` ([`change`]) says.
+pub fn lower_changed(s: &str, change: Change, out: &mut String) {
+    let start = out.len();
+    match change {
+        Change::Nothing => return out.push_str(s),
+        Change::AsciiCase => out.push_str(s),
+        Change::Quotes => {
+            for (n, part) in s.split('’').enumerate() {
+                if n > 0 {
+                    out.push('\'');
+                }
+                out.push_str(part);
+            }
+        }
+        Change::Other => return lower_chars(s, out),
+    }
+    out[start..].make_ascii_lowercase();
+}
+
+/// [`lower_into`] character by character.
+fn lower_chars(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '`' => out.push('\''),
@@ -458,7 +505,6 @@ pub fn lower_into(s: &str, out: &mut String) -> bool {
             c => lower_char(c, out),
         }
     }
-    false
 }
 
 /// One character of [`lower`], by the Unicode tables.
@@ -870,8 +916,23 @@ mod tests {
         }
         // Each character within words, for the path of plain ASCII and lower-case Latin-1.
         for c in '\0'..='\u{3000}' {
-            for s in [format!("{c}"), format!("Aé{c}"), format!("{c}ÿZ")] {
-                assert_eq!(lower(&s), lower_by_tables(&s), "{s:?}");
+            for s in [
+                format!("{c}"),
+                format!("Aé{c}"),
+                format!("{c}ÿZ"),
+                format!("L’{c}"),
+                format!("’{c}’"),
+            ] {
+                let want = lower_by_tables(&s);
+                assert_eq!(lower(&s), want, "{s:?}");
+                let mut chars = String::new();
+                lower_chars(&s, &mut chars);
+                assert_eq!(chars, want, "{s:?}");
+                match change(&s) {
+                    Change::Nothing => assert_eq!(want, s),
+                    Change::AsciiCase => assert_eq!(want, s.to_ascii_lowercase()),
+                    _ => {}
+                }
             }
         }
     }
