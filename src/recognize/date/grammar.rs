@@ -317,6 +317,8 @@ struct Info {
     kinds: u32,
     /// Its phrase matches are `phrases[phrases.0..phrases.1]` (see [`Parser::table`]).
     phrases: (usize, usize),
+    /// Its key token id ([`Words::token_id`]; `words::NONE` when no phrase has it).
+    id: u32,
 }
 
 /// The parser over one document's tokens.
@@ -352,8 +354,6 @@ impl<'a> Parser<'a> {
         let n = toks.len();
         let mut lowered = String::new();
         let mut info = Vec::with_capacity(n);
-        // Each token's key token id (`words::NONE` when no phrase has it).
-        let mut ids = Vec::with_capacity(n);
         // The tokens where a phrase starts (a one-token key).
         let mut starts = Vec::new();
         let mut spaced = false;
@@ -374,20 +374,15 @@ impl<'a> Parser<'a> {
                     .get(last_end..t.span.start)
                     .is_some_and(|gap| gap.iter().any(|&b| b == b'\n'));
             last_end = t.span.end;
-            let id = if classes & NOT_FOLDED == 0 {
-                // Folded as lowered: lower-casing keeps digits, hyphens and apostrophes.
-                info.push(Info {
-                    source: Source::Folded,
-                    marks: Marks {
-                        digit: classes & DIGIT != 0,
-                        hyphen: classes & HYPHEN != 0,
-                        apostrophe: raw == b"'",
-                    },
-                    nl,
-                    ..Info::default()
-                });
-                // Its folded form is its ASCII lower case.
-                words.token_id_ascii(raw)
+            let (source, marks, id) = if classes & NOT_FOLDED == 0 {
+                // Folded as lowered: lower-casing keeps digits, hyphens and apostrophes, and
+                // the folded form is the ASCII lower case.
+                let marks = Marks {
+                    digit: classes & DIGIT != 0,
+                    hyphen: classes & HYPHEN != 0,
+                    apostrophe: raw == b"'",
+                };
+                (Source::Folded, marks, words.token_id_ascii(raw))
             } else {
                 let s = t.text(text);
                 let change = change(s);
@@ -406,7 +401,7 @@ impl<'a> Parser<'a> {
                         Marks::of(low)
                     }
                 };
-                let (source, marks, id) = if change == Change::Nothing {
+                if change == Change::Nothing {
                     (Source::Raw, marks(s), words.token_id(s))
                 } else {
                     let start = lowered.len();
@@ -414,16 +409,15 @@ impl<'a> Parser<'a> {
                     let low = &lowered[start..];
                     let source = Source::Lowered(start, lowered.len());
                     (source, marks(low), words.token_id(low))
-                };
-                info.push(Info {
-                    source,
-                    marks,
-                    nl,
-                    ..Info::default()
-                });
-                id
+                }
             };
-            ids.push(id);
+            info.push(Info {
+                source,
+                marks,
+                nl,
+                id,
+                ..Info::default()
+            });
             if words.first(id) != NONE {
                 starts.push(i);
             }
@@ -443,7 +437,7 @@ impl<'a> Parser<'a> {
             // as strings (never in practice: tokens hold no spaces).
             parser.table_by_keys();
         } else {
-            parser.table_by_ids(&ids, &starts);
+            parser.table_by_ids(&starts);
         }
         parser
     }
@@ -452,13 +446,13 @@ impl<'a> Parser<'a> {
     /// by walking the phrase trie: the same matches as [`Parser::table_by_keys`], because no
     /// token holds a space, so that the key of tokens i..=j is a phrase key exactly when
     /// their ids walk the trie to a node.
-    fn table_by_ids(&mut self, ids: &[u32], starts: &[usize]) {
+    fn table_by_ids(&mut self, starts: &[usize]) {
         let n = self.toks.len();
         let words = self.words;
         let mut phrases: Vec<(usize, &'a Word)> = Vec::with_capacity(starts.len() * 2);
         // The other tokens keep no phrases and no kinds.
         for &i in starts {
-            let mut node = words.first(ids[i]);
+            let mut node = words.first(self.info[i].id);
             let first = phrases.len();
             let mut kinds = 0;
             let mut j = i;
@@ -476,7 +470,7 @@ impl<'a> Parser<'a> {
                 {
                     break;
                 }
-                node = words.child(node, ids[j]);
+                node = words.child(node, self.info[j].id);
             }
             if phrases.len() - first > 1 {
                 phrases[first..].reverse();
@@ -1053,7 +1047,7 @@ impl<'a> Parser<'a> {
         if kinds == 0 && !(marks.digit || marks.apostrophe || marks.hyphen) {
             return false;
         }
-        if self.compound_or_digits(i) {
+        if (marks.digit || marks.apostrophe || marks.hyphen) && self.compound_or_digits(i) {
             return true;
         }
         if kinds & OPENS != 0 {

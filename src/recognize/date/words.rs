@@ -220,19 +220,21 @@ impl Trie {
         }
         let mut tokens: Vec<(Box<str>, u32)> =
             ids.into_iter().map(|(s, id)| (Box::from(s), id)).collect();
-        tokens.sort_by_key(|(s, id)| (filter_bit(s), *id));
-        trie.buckets = Vec::with_capacity(FILTER_BITS as usize + 1);
-        let mut at = 0;
-        for b in 0..=FILTER_BITS as usize {
-            while at < tokens.len() && filter_bit(&tokens[at].0) < b {
-                at += 1;
+        tokens.sort_by_key(|&(_, id)| id);
+        // At most one token in four slots, so that a probe mostly ends at once.
+        let size = (tokens.len() * 4).next_power_of_two().max(16);
+        trie.slots = vec![Slot::default(); size];
+        for (s, id) in &tokens {
+            let (head, len) = (pack(s.as_bytes()), s.len());
+            let mut at = slot_of(head, len, size);
+            while trie.slots[at].len != 0 {
+                at = (at + 1) & (size - 1);
             }
-            trie.buckets.push(at as u32);
-        }
-        trie.filter = vec![0; FILTER_BITS as usize / 64];
-        for (s, _) in &tokens {
-            let bit = filter_bit(s);
-            trie.filter[bit / 64] |= 1 << (bit % 64);
+            trie.slots[at] = Slot {
+                head,
+                len: len as u32,
+                id: *id,
+            };
         }
         trie.tokens = tokens;
         trie
@@ -370,11 +372,9 @@ pub const NONE: u32 = u32::MAX;
 /// key exactly when its tokens' ids walk the trie from [`Trie::first`] to a node.
 #[derive(Clone, Debug, Default)]
 struct Trie {
-    /// Bit [`filter_bit`] of every key token is set.
-    filter: Vec<u64>,
-    /// The key tokens of hash bucket b ([`filter_bit`]) are `tokens[buckets[b]..buckets[b + 1]]`.
-    buckets: Vec<u32>,
-    /// (key token, its id), by bucket.
+    /// The key tokens by [`slot_of`], with linear probing; a power of two long.
+    slots: Vec<Slot>,
+    /// (key token, its id), by id.
     tokens: Vec<(Box<str>, u32)>,
     /// Node of the one-token key of each token id, or [`NONE`].
     first: Vec<u32>,
@@ -389,6 +389,50 @@ struct Node {
     kinds: u32,
     /// (token id, node), sorted by token id.
     children: Vec<(u32, u32)>,
+}
+
+/// A key token in [`Trie::slots`].
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// Its first eight bytes ([`pack`]).
+    head: u64,
+    /// Its length in bytes; 0 for an empty slot (no key token is empty).
+    len: u32,
+    /// Its id.
+    id: u32,
+}
+
+/// The first eight bytes of a token as a number (little-endian), zeros after its end.
+fn pack(b: &[u8]) -> u64 {
+    // Two loads that may overlap, of the same bytes at the same places: their union.
+    let n = b.len();
+    let le4 = |x: &[u8]| x.try_into().map_or(0, |a| u64::from(u32::from_le_bytes(a)));
+    let le2 = |x: &[u8]| x.try_into().map_or(0, |a| u64::from(u16::from_le_bytes(a)));
+    match n {
+        8.. => b[..8].try_into().map_or(0, u64::from_le_bytes),
+        4..=7 => le4(&b[..4]) | le4(&b[n - 4..]) << (8 * (n - 4)),
+        2..=3 => le2(&b[..2]) | le2(&b[n - 2..]) << (8 * (n - 2)),
+        1 => u64::from(b[0]),
+        _ => 0,
+    }
+}
+
+/// [`pack`] with ASCII capitals made lower case (the bytes must be ASCII).
+fn pack_ascii_lower(b: &[u8]) -> u64 {
+    let p = pack(b);
+    // A byte 'A'..='Z' (all bytes below 0x80): adding 0x3F carries into its high bit from
+    // 'A' up, adding 0x25 from '[' up; the difference gets the 0x20 of its lower case.
+    let from_a = p.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
+    let past_z = p.wrapping_add(0x2525_2525_2525_2525);
+    let upper = from_a & !past_z & 0x8080_8080_8080_8080;
+    p | upper >> 2
+}
+
+/// The first slot to probe for a token of this head and length in a table of `size` slots.
+fn slot_of(head: u64, len: usize, size: usize) -> usize {
+    let h = (head ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        .wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h >> 40) as usize & (size - 1)
 }
 
 /// The size of [`Words::filter`], in bits.
@@ -753,40 +797,41 @@ impl Words {
 
     /// The id of a key token ("l'", "an", "juillet"), or [`NONE`] when no key has it.
     pub fn token_id(&self, token: &str) -> u32 {
-        self.find_token(token.as_bytes(), filter_bit(token), |a, b| a == b)
+        let b = token.as_bytes();
+        self.find_token(pack(b), b, |a, b| a == b)
     }
 
     /// [`Words::token_id`] of the lower case of an ASCII token, read from the token itself:
     /// no key token holds an ASCII capital, so that ASCII case does not matter.
+    #[inline]
     pub fn token_id_ascii(&self, token: &[u8]) -> u32 {
-        let (first, last) = (token.first().copied(), token.last().copied());
-        let bit = bit_of(
-            first.map(|b| b.to_ascii_lowercase()),
-            last.map(|b| b.to_ascii_lowercase()),
-            token.len(),
-        );
-        self.find_token(token, bit, |a, b| a.eq_ignore_ascii_case(b))
+        self.find_token(pack_ascii_lower(token), token, |a, b| {
+            a.eq_ignore_ascii_case(b)
+        })
     }
 
-    /// The id of the key token in bucket `bit` that `same` finds equal to `token`.
-    fn find_token(&self, token: &[u8], bit: usize, same: impl Fn(&[u8], &[u8]) -> bool) -> u32 {
-        let t = &self.trie;
-        // Most tokens of a text are no key tokens: their bit is clear.
-        if t.filter
-            .get(bit / 64)
-            .is_none_or(|w| w & 1 << (bit % 64) == 0)
-        {
+    /// The id of the key token whose first eight bytes are `head` (the token's, maybe in
+    /// lower case) and whose other bytes `same` finds equal to the token's.
+    #[inline]
+    fn find_token(&self, head: u64, token: &[u8], same: impl Fn(&[u8], &[u8]) -> bool) -> u32 {
+        let slots = &self.trie.slots;
+        if slots.is_empty() || token.is_empty() {
             return NONE;
         }
-        let (Some(&from), Some(&to)) = (t.buckets.get(bit), t.buckets.get(bit + 1)) else {
-            return NONE;
-        };
-        t.tokens
-            .get(from as usize..to as usize)
-            .unwrap_or(&[])
-            .iter()
-            .find(|(s, _)| s.len() == token.len() && same(s.as_bytes(), token))
-            .map_or(NONE, |&(_, id)| id)
+        let mut at = slot_of(head, token.len(), slots.len());
+        loop {
+            let s = slots[at];
+            if s.len == 0 {
+                return NONE;
+            }
+            if s.head == head && s.len as usize == token.len() {
+                let key = self.trie.tokens[s.id as usize].0.as_bytes();
+                if token.len() <= 8 || same(&key[8..], &token[8..]) {
+                    return s.id;
+                }
+            }
+            at = (at + 1) & (slots.len() - 1);
+        }
     }
 
     /// The node of the one-token key of token id `id`, or [`NONE`].
@@ -974,7 +1019,29 @@ mod tests {
                 let want = phrase.words.iter().fold(0, |k, x| k | kind_bit(x));
                 assert_eq!(kinds, want, "{key}");
             }
+            let by_scan = |s: &str| {
+                w.trie
+                    .tokens
+                    .iter()
+                    .find(|(t, _)| **t == *s)
+                    .map_or(NONE, |&(_, id)| id)
+            };
             for (token, id) in &w.trie.tokens {
+                assert_eq!(w.trie.tokens[*id as usize].1, *id);
+                let mut cut = token.to_string();
+                cut.pop();
+                for other in [
+                    format!("{token}x"),
+                    format!("x{token}"),
+                    format!("{token}s"),
+                    cut,
+                ] {
+                    assert_eq!(w.token_id(&other), by_scan(&other), "{other}");
+                    if other.is_ascii() {
+                        let upper = other.to_ascii_uppercase();
+                        assert_eq!(w.token_id_ascii(upper.as_bytes()), by_scan(&other));
+                    }
+                }
                 assert!(!token.bytes().any(|b| b.is_ascii_uppercase()), "{token}");
                 assert_eq!(w.token_id(token), *id, "{token}");
                 if token.is_ascii() {
@@ -997,6 +1064,26 @@ mod tests {
         }
         let none = Words::default();
         assert_eq!(none.first(none.token_id("mai")), NONE);
+    }
+
+    #[test]
+    fn packing() {
+        let by_bytes = |b: &[u8]| {
+            b.iter()
+                .take(8)
+                .enumerate()
+                .fold(0, |p, (k, &c)| p | u64::from(c) << (8 * k))
+        };
+        let text = "abcdefghijKLMNOPQRSTUVWXYZ@[`{'-1é";
+        for a in 0..text.len() {
+            for b in a..=text.len() {
+                let s = text.as_bytes().get(a..b).unwrap();
+                assert_eq!(pack(s), by_bytes(s), "{s:?}");
+                if s.is_ascii() {
+                    assert_eq!(pack_ascii_lower(s), pack(&s.to_ascii_lowercase()), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]
