@@ -354,8 +354,8 @@ impl<'a> Parser<'a> {
         let n = toks.len();
         let mut lowered = String::new();
         let mut info = Vec::with_capacity(n);
-        // The tokens where a phrase starts (a one-token key).
-        let mut starts = Vec::new();
+        // The tokens where a phrase starts, and the node of their one-token key.
+        let mut starts = Vec::with_capacity(n / 2);
         let mut spaced = false;
         let bytes = text.as_bytes();
         let mut last_end = 0;
@@ -418,8 +418,9 @@ impl<'a> Parser<'a> {
                 id,
                 ..Info::default()
             });
-            if words.first(id) != NONE {
-                starts.push(i);
+            let node = words.first(id);
+            if node != NONE {
+                starts.push((i, node));
             }
         }
         let mut parser = Parser {
@@ -446,13 +447,12 @@ impl<'a> Parser<'a> {
     /// by walking the phrase trie: the same matches as [`Parser::table_by_keys`], because no
     /// token holds a space, so that the key of tokens i..=j is a phrase key exactly when
     /// their ids walk the trie to a node.
-    fn table_by_ids(&mut self, starts: &[usize]) {
+    fn table_by_ids(&mut self, starts: &[(usize, u32)]) {
         let n = self.toks.len();
         let words = self.words;
         let mut phrases: Vec<(usize, &'a Word)> = Vec::with_capacity(starts.len() * 2);
         // The other tokens keep no phrases and no kinds.
-        for &i in starts {
-            let mut node = words.first(self.info[i].id);
+        for &(i, mut node) in starts {
             let first = phrases.len();
             let mut kinds = 0;
             let mut j = i;
