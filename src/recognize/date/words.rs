@@ -485,24 +485,23 @@ pub enum Change {
 
 /// How [`lower`] changes `s`, from its bytes.
 pub fn change(s: &str) -> Change {
-    let b = s.as_bytes();
-    let mut k = 0;
+    let mut b = s.as_bytes();
     let mut upper = false;
     let mut quotes = false;
     loop {
-        match b.get(k) {
-            None => break,
-            Some(b'`') => return Change::Other,
-            Some(c @ 0..=0x7F) => {
+        b = match b {
+            [] => break,
+            [b'`', ..] => return Change::Other,
+            [c @ 0..=0x7F, rest @ ..] => {
                 upper |= c.is_ascii_uppercase();
-                k += 1;
+                rest
             }
-            Some(0xC3) if b.get(k + 1).is_some_and(|c| (0x9F..=0xBF).contains(c)) => k += 2,
-            Some(0xE2) if b.get(k + 1..k + 3) == Some(&[0x80, 0x99]) => {
+            [0xC3, 0x9F..=0xBF, rest @ ..] => rest,
+            [0xE2, 0x80, 0x99, rest @ ..] => {
                 quotes = true;
-                k += 3;
+                rest
             }
-            Some(_) => return Change::Other,
+            _ => return Change::Other,
         }
     }
     match (quotes, upper) {
