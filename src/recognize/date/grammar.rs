@@ -427,7 +427,8 @@ impl<'a> Parser<'a> {
                 marks,
                 nl,
                 id,
-                ..Info::default()
+                kinds: 0,
+                phrases: (0, 0),
             });
             let node = words.first(id);
             if node != NONE {
@@ -741,7 +742,10 @@ impl<'a> Parser<'a> {
         }
         if self.kind(i) == Some(TokenKind::Number) {
             let s = self.raw(i);
-            let v: f64 = if s.contains(',') {
+            let v: f64 = if is_digits(s) && s.len() <= 15 {
+                // Below 2^53: the integer is the float that parsing the digits gives.
+                s.parse::<u64>().ok()? as f64
+            } else if s.contains(',') {
                 s.replace(',', ".").parse().ok()?
             } else {
                 s.parse().ok()?

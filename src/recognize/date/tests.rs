@@ -873,3 +873,23 @@ proptest::proptest! {
         }
     }
 }
+
+/// Digits read as an integer are the float that parsing them gives.
+#[test]
+fn integer_digits_parse_as_floats() {
+    for s in [
+        "0",
+        "7",
+        "0123",
+        "2015",
+        "999999999999999",
+        "123456789012345",
+        "10000",
+    ] {
+        assert_eq!(
+            s.parse::<u64>().unwrap() as f64,
+            s.parse::<f64>().unwrap(),
+            "{s}"
+        );
+    }
+}

@@ -855,7 +855,14 @@ impl Words {
 
     /// The meanings of a folded token key.
     pub fn get(&self, key: &str) -> &[Word] {
-        self.lookup(key).map_or(&[], |p| p.words.as_slice())
+        if key.contains(' ') {
+            return self.lookup(key).map_or(&[], |p| p.words.as_slice());
+        }
+        // A one-token key: its node in the trie, without hashing the key.
+        match self.first(self.token_id(key)) {
+            NONE => &[],
+            node => &self.trie.nodes[node as usize].phrase.words,
+        }
     }
 
     /// The meanings of a folded token key and whether longer phrases start with it; `None`
@@ -1056,7 +1063,20 @@ mod tests {
                     "{other}"
                 );
             }
+            // `get` through the trie is `get` through the hash table.
+            let by_map = |k: &str| w.lookup(k).map_or(&[][..], |p| p.words.as_slice());
+            for key in w.phrases.keys() {
+                for k in [
+                    key.clone(),
+                    format!("{key}s"),
+                    key.replace(' ', ""),
+                    key.to_uppercase(),
+                ] {
+                    assert_eq!(w.get(&k), by_map(&k), "{k}");
+                }
+            }
             for absent in ["", "xyz", "jui", "1er janvier", "l'"] {
+                assert_eq!(w.get(absent), by_map(absent), "{absent}");
                 let node = w.first(w.token_id(absent));
                 assert_eq!(node != NONE, w.lookup(absent).is_some(), "{absent}");
             }
