@@ -1,11 +1,11 @@
 //! The date grammar: token patterns that find date expressions and say what they mean
 //! ([`Expr`]), before normalisation. See the module doc of [`super`] for the patterns.
 
-use super::words::lower_into;
-use super::words::{Unit, Word, Words};
+use super::words::{Change, NONE, Unit, Word, Words, change, kind, kind_bit, lower_changed};
 use crate::lang::Lang;
 use crate::text::Case;
 use crate::tokenize::{Folded, Token, TokenKind};
+use std::cell::Cell;
 
 /// Where the year of a date comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -187,6 +187,56 @@ struct Start {
     apostrophe: bool,
 }
 
+/// Whether a cue comes before the token where a rule starts ([`Parser::cue_before`]),
+/// looked at when a rule first asks: most candidates fail before they ask.
+struct Cued {
+    /// The token.
+    at: usize,
+    value: Cell<Option<bool>>,
+}
+
+impl Cued {
+    fn at(i: usize) -> Cued {
+        Cued {
+            at: i,
+            value: Cell::new(None),
+        }
+    }
+
+    fn known(value: bool) -> Cued {
+        Cued {
+            at: 0,
+            value: Cell::new(Some(value)),
+        }
+    }
+
+    fn get(&self, p: &Parser) -> bool {
+        if let Some(v) = self.value.get() {
+            return v;
+        }
+        let v = p.cue_before(self.at).is_some();
+        self.value.set(Some(v));
+        v
+    }
+}
+
+/// The kinds of phrases that open an expression (see [`Parser::may_start`]).
+const OPENS: u32 = kind::MONTH
+    | kind::WEEKDAY
+    | kind::MOD
+    | kind::DAY
+    | kind::TIME
+    | kind::UNIT
+    | kind::DURATION
+    | kind::NUMBER
+    | kind::ORDINAL
+    | kind::REL
+    | kind::SEASON
+    | kind::AGO
+    | kind::DECADE
+    | kind::RANGE
+    | kind::REF;
+
 /// Characters of a lowered token that rules look for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Marks {
@@ -218,6 +268,8 @@ impl Marks {
 const DIGIT: u8 = 1;
 const HYPHEN: u8 = 2;
 const NOT_FOLDED: u8 = 4;
+/// An ASCII space (which lowering neither makes nor removes).
+const SPACE: u8 = 8;
 const BYTE_CLASSES: [u8; 256] = {
     let mut t = [0; 256];
     let mut b = 0;
@@ -225,6 +277,7 @@ const BYTE_CLASSES: [u8; 256] = {
         t[b] = match b as u8 {
             b'0'..=b'9' => DIGIT,
             b'-' => HYPHEN,
+            b' ' => SPACE,
             b'`' | 128..=255 => NOT_FOLDED,
             _ => 0,
         };
@@ -234,29 +287,60 @@ const BYTE_CLASSES: [u8; 256] = {
 };
 
 /// The union of the [`BYTE_CLASSES`] of the bytes of `s`.
-fn byte_classes(s: &str) -> u8 {
-    s.bytes().fold(0, |c, b| c | BYTE_CLASSES[usize::from(b)])
+fn byte_classes(s: &[u8]) -> u8 {
+    let class = |b: u8| BYTE_CLASSES[usize::from(b)];
+    // Four bytes a step, then the rest.
+    let mut quads = s.chunks_exact(4);
+    let mut c = 0;
+    for q in &mut quads {
+        c |= class(q[0]) | class(q[1]) | class(q[2]) | class(q[3]);
+    }
+    quads.remainder().iter().fold(c, |c, &b| c | class(b))
+}
+
+/// Where the parser reads the lower case ([`lower`](super::words::lower)) of a token.
+#[derive(Clone, Copy, Debug, Default)]
+enum Source {
+    /// The document's folded table: an ASCII token without a backquote is folded as it is
+    /// lowered.
+    #[default]
+    Folded,
+    /// The token itself, which lowering does not change ("été").
+    Raw,
+    /// [`Parser::lowered`], from .0 to .1.
+    Lowered(usize, usize),
+}
+
+/// What the parser knows of one token.
+#[derive(Clone, Copy, Debug, Default)]
+struct Info {
+    /// Where its lower case is.
+    source: Source,
+    /// What its lower case holds.
+    marks: Marks,
+    /// A line break comes right before it.
+    nl: bool,
+    /// The kinds of the phrases starting at it ([`kind_bit`]s).
+    kinds: u32,
+    /// Its phrase matches are `phrases[phrases.0..phrases.1]` (see [`Parser::table`]).
+    phrases: (usize, usize),
+    /// Its key token id ([`Words::token_id`]; `words::NONE` when no phrase has it).
+    id: u32,
 }
 
 /// The parser over one document's tokens.
 pub struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
-    /// The document's folded tokens: an ASCII token without a backquote is folded as it
-    /// is [`lower`](super::words::lower)ed.
+    /// The document's folded tokens.
     folded: &'a Folded,
-    /// The other tokens, [`lower`](super::words::lower)ed end to end.
+    /// The tokens that are not read from `folded`, [`lower`](super::words::lower)ed end to
+    /// end.
     lowered: String,
-    /// Where token i is lowered: `Some(range)` in `lowered`, `None` for its folded form.
-    lowered_at: Vec<Option<(usize, usize)>>,
-    /// A line break comes right before token i.
-    nl: Vec<bool>,
-    /// What each lowered token holds.
-    marks: Vec<Marks>,
-    /// Phrase matches starting at each token, end to end: (end, meaning), longest first;
-    /// token i's are `phrases[phrases_at[i]..phrases_at[i + 1]]` (see [`Parser::table`]).
+    /// Each token.
+    info: Vec<Info>,
+    /// Phrase matches starting at each token, end to end: (end, meaning), longest first.
     phrases: Vec<(usize, &'a Word)>,
-    phrases_at: Vec<usize>,
     words: &'a Words,
     lang: Lang,
 }
@@ -274,62 +358,163 @@ impl<'a> Parser<'a> {
         words: &'a Words,
         lang: Lang,
     ) -> Parser<'a> {
+        let n = toks.len();
         let mut lowered = String::new();
-        let mut lowered_at = Vec::with_capacity(toks.len());
-        let mut marks = Vec::with_capacity(toks.len());
-        for t in toks {
-            let s = t.text(text);
-            let classes = byte_classes(s);
-            if classes & NOT_FOLDED == 0 {
-                // Folded as lowered: lower-casing keeps digits, hyphens and apostrophes.
-                lowered_at.push(None);
-                marks.push(Marks {
+        let mut info = Vec::with_capacity(n);
+        // The tokens where a phrase starts, and the node of their one-token key.
+        let mut starts = Vec::with_capacity(n / 2);
+        let mut spaced = false;
+        let bytes = text.as_bytes();
+        let mut last_end = 0;
+        for (i, t) in toks.iter().enumerate() {
+            // The token's bytes, read without `Token::text`'s character boundary checks: a
+            // span of ASCII bytes is on character boundaries, and another one is read again
+            // with `Token::text` below.
+            let raw = bytes.get(t.span.start..t.span.end).unwrap_or(&[]);
+            let classes = byte_classes(raw);
+            spaced |= classes & SPACE != 0;
+            // Only white space comes between two tokens, and none before a token that has
+            // no space before it.
+            let nl = i > 0
+                && t.space_before
+                && bytes
+                    .get(last_end..t.span.start)
+                    .is_some_and(|gap| match gap {
+                        // Mostly one space.
+                        [b] => *b == b'\n',
+                        _ => gap.contains(&b'\n'),
+                    });
+            last_end = t.span.end;
+            let (source, marks, id) = if classes & NOT_FOLDED == 0 {
+                // Folded as lowered: lower-casing keeps digits, hyphens and apostrophes, and
+                // the folded form is the ASCII lower case.
+                let marks = Marks {
                     digit: classes & DIGIT != 0,
                     hyphen: classes & HYPHEN != 0,
-                    apostrophe: s == "'",
-                });
+                    apostrophe: raw == b"'",
+                };
+                (Source::Folded, marks, words.token_id_ascii(raw))
             } else {
-                let start = lowered.len();
-                lower_into(s, &mut lowered);
-                lowered_at.push(Some((start, lowered.len())));
-                marks.push(Marks::of(&lowered[start..]));
+                let s = t.text(text);
+                let change = change(s);
+                // Where only ASCII letters change, if anything, the marks are those of the
+                // raw bytes (and a non-ASCII token is no apostrophe).
+                let marks = |low: &str| {
+                    if matches!(change, Change::Nothing | Change::AsciiCase)
+                        && low.len() == raw.len()
+                    {
+                        Marks {
+                            digit: classes & DIGIT != 0,
+                            hyphen: classes & HYPHEN != 0,
+                            apostrophe: false,
+                        }
+                    } else {
+                        Marks::of(low)
+                    }
+                };
+                if change == Change::Nothing {
+                    (Source::Raw, marks(s), words.token_id(s))
+                } else {
+                    let start = lowered.len();
+                    lower_changed(s, change, &mut lowered);
+                    let low = &lowered[start..];
+                    let source = Source::Lowered(start, lowered.len());
+                    (source, marks(low), words.token_id(low))
+                }
+            };
+            info.push(Info {
+                source,
+                marks,
+                nl,
+                id,
+                kinds: 0,
+                phrases: (0, 0),
+            });
+            let node = words.first(id);
+            if node != NONE {
+                starts.push((i, node));
             }
         }
-        let fold = |i: usize| match lowered_at[i] {
-            Some((a, b)) => &lowered[a..b],
-            None => folded.word(i),
+        let mut parser = Parser {
+            text,
+            toks,
+            folded,
+            lowered,
+            info,
+            phrases: Vec::new(),
+            words,
+            lang,
         };
-        // Only white space comes between two tokens, and none before a token that has
-        // no space before it.
-        let nl: Vec<bool> = (0..toks.len())
-            .map(|i| {
-                i > 0
-                    && toks[i].space_before
-                    && text[toks[i - 1].span.end..toks[i].span.start]
-                        .bytes()
-                        .any(|b| b == b'\n')
-            })
-            .collect();
-        let mut phrases: Vec<(usize, &'a Word)> = Vec::with_capacity(toks.len());
-        let mut phrases_at = Vec::with_capacity(toks.len() + 1);
-        phrases_at.push(0);
-        let mut key = String::new();
-        for i in 0..toks.len() {
+        if spaced {
+            // A token with a space could join a phrase key of other tokens: look the keys up
+            // as strings (never in practice: tokens hold no spaces).
+            parser.table_by_keys();
+        } else {
+            parser.table_by_ids(&starts);
+        }
+        parser
+    }
+
+    /// Fill [`Parser::phrases`] and each token's phrases and kinds from the tokens' key ids
+    /// by walking the phrase trie: the same matches as [`Parser::table_by_keys`], because no
+    /// token holds a space, so that the key of tokens i..=j is a phrase key exactly when
+    /// their ids walk the trie to a node.
+    fn table_by_ids(&mut self, starts: &[(usize, u32)]) {
+        let n = self.toks.len();
+        let words = self.words;
+        let mut phrases: Vec<(usize, &'a Word)> = Vec::with_capacity(starts.len() * 2);
+        // The other tokens keep no phrases and no kinds.
+        for &(i, mut node) in starts {
             let first = phrases.len();
-            for j in i..(i + words.max_len).min(toks.len()) {
-                // A one-token key is the token itself; a longer one is built in `key`.
-                if j > i {
-                    if nl[j] || (fold(j) == "." && toks[j].space_before) {
-                        break;
-                    }
-                    if j == i + 1 {
-                        key.clear();
-                        key.push_str(fold(i));
-                    }
-                    key.push(' ');
-                    key.push_str(fold(j));
+            let mut kinds = 0;
+            let mut j = i;
+            while node != NONE {
+                let (phrase, bits) = words.node(node);
+                kinds |= bits;
+                for w in &phrase.words {
+                    phrases.push((j + 1, w));
                 }
-                let Some(phrase) = words.lookup(if j == i { fold(i) } else { &key }) else {
+                j += 1;
+                if !phrase.extends
+                    || j >= (i + words.max_len).min(n)
+                    || self.info[j].nl
+                    || (self.f(j) == "." && self.toks[j].space_before)
+                {
+                    break;
+                }
+                node = words.child(node, self.info[j].id);
+            }
+            if phrases.len() - first > 1 {
+                phrases[first..].reverse();
+            }
+            self.info[i].phrases = (first, phrases.len());
+            self.info[i].kinds = kinds;
+        }
+        self.phrases = phrases;
+    }
+
+    /// [`Parser::table_by_ids`] the straightforward way: at each token, the keys of one,
+    /// two, … tokens, built as strings and looked up until one is no phrase and no start of
+    /// one.
+    fn table_by_keys(&mut self) {
+        let n = self.toks.len();
+        let words = self.words;
+        let mut phrases: Vec<(usize, &'a Word)> = Vec::with_capacity(n);
+        let mut key = String::new();
+        for i in 0..n {
+            let first = phrases.len();
+            for j in i..(i + words.max_len).min(n) {
+                if j > i && (self.info[j].nl || (self.f(j) == "." && self.toks[j].space_before)) {
+                    break;
+                }
+                key.clear();
+                for k in i..=j {
+                    if k > i {
+                        key.push(' ');
+                    }
+                    key.push_str(self.f(k));
+                }
+                let Some(phrase) = words.lookup(&key) else {
                     break;
                 };
                 for w in &phrase.words {
@@ -340,21 +525,10 @@ impl<'a> Parser<'a> {
                 }
             }
             phrases[first..].reverse();
-            phrases_at.push(phrases.len());
+            self.info[i].phrases = (first, phrases.len());
+            self.info[i].kinds = phrases[first..].iter().fold(0, |k, (_, w)| k | kind_bit(w));
         }
-        Parser {
-            text,
-            toks,
-            folded,
-            lowered,
-            lowered_at,
-            nl,
-            marks,
-            phrases,
-            phrases_at,
-            words,
-            lang,
-        }
+        self.phrases = phrases;
     }
 
     /// Every date expression, left to right, longest first, not overlapping.
@@ -378,7 +552,7 @@ impl<'a> Parser<'a> {
     /// A line break comes right before token `i`.
     #[cfg(test)]
     pub(super) fn line_break_before(&self, i: usize) -> bool {
-        self.nl[i]
+        self.info[i].nl
     }
 
     /// Token `i`, lowered.
@@ -390,13 +564,27 @@ impl<'a> Parser<'a> {
     /// Token `i` holds an ASCII digit.
     #[cfg(test)]
     pub(super) fn has_digit(&self, i: usize) -> bool {
-        self.marks[i].digit
+        self.info[i].marks.digit
+    }
+
+    /// Assert that the phrase table read through the trie ([`Parser::table_by_ids`], as
+    /// built) is the one of the straightforward string keys ([`Parser::table_by_keys`]).
+    #[cfg(test)]
+    pub(super) fn assert_table_by_keys(mut self) {
+        let table = |p: &Parser<'a>| {
+            (0..p.len())
+                .map(|i| (p.table(i).to_vec(), p.info[i].kinds))
+                .collect::<Vec<_>>()
+        };
+        let by_ids = table(&self);
+        self.table_by_keys();
+        assert_eq!(by_ids, table(&self));
     }
 
     /// Token `i`'s marks are those of its lowered form.
     #[cfg(test)]
     pub(super) fn marks_of_lowered(&self, i: usize) -> bool {
-        self.marks[i] == Marks::of(self.f(i))
+        self.info[i].marks == Marks::of(self.f(i))
     }
 
     fn len(&self) -> usize {
@@ -405,7 +593,7 @@ impl<'a> Parser<'a> {
 
     /// Token `i` exists and continues the expression (no line break before it).
     fn cont(&self, i: usize) -> bool {
-        i < self.len() && !self.nl[i]
+        i < self.len() && !self.info[i].nl
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -413,9 +601,10 @@ impl<'a> Parser<'a> {
     }
 
     fn f(&self, i: usize) -> &str {
-        match self.lowered_at.get(i) {
-            Some(Some((a, b))) => &self.lowered[*a..*b],
-            Some(None) => self.folded.word(i),
+        match self.info.get(i).map(|t| t.source) {
+            Some(Source::Folded) => self.folded.word(i),
+            Some(Source::Raw) => self.raw(i),
+            Some(Source::Lowered(a, b)) => &self.lowered[a..b],
             None => "",
         }
     }
@@ -430,7 +619,8 @@ impl<'a> Parser<'a> {
 
     /// Phrase matches starting at token `i`: (end, meaning), longest first.
     fn table(&self, i: usize) -> &[(usize, &'a Word)] {
-        &self.phrases[self.phrases_at[i]..self.phrases_at[i + 1]]
+        let (a, b) = self.info[i].phrases;
+        &self.phrases[a..b]
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -458,7 +648,7 @@ impl<'a> Parser<'a> {
 
     /// A phrase ending right before `i`, on the same line, whose meaning `f` accepts.
     fn before<T>(&self, i: usize, f: impl Fn(&Word) -> Option<T>) -> Option<T> {
-        if i == 0 || i >= self.len() + 1 || (i < self.len() && self.nl[i]) {
+        if i == 0 || i >= self.len() + 1 || (i < self.len() && self.info[i].nl) {
             return None;
         }
         for n in 1..=self.words.max_len.min(i) {
@@ -479,7 +669,7 @@ impl<'a> Parser<'a> {
     fn cue_before(&self, i: usize) -> Option<bool> {
         let mut best = None;
         for n in 1..=self.words.max_len.min(i) {
-            if i < self.len() && self.nl[i] {
+            if i < self.len() && self.info[i].nl {
                 break;
             }
             let s = i - n;
@@ -497,7 +687,7 @@ impl<'a> Parser<'a> {
     /// Token `i` starts a sentence or a line (after a full stop, a colon, a quote…).
     fn initial(&self, i: usize) -> bool {
         i == 0
-            || self.nl[i]
+            || self.info[i].nl
             || matches!(
                 self.raw(i - 1),
                 "." | "!" | "?" | ":" | ";" | "«" | "\"" | "“" | "(" | "—" | "–" | "-" | "_" | "*"
@@ -552,7 +742,10 @@ impl<'a> Parser<'a> {
         }
         if self.kind(i) == Some(TokenKind::Number) {
             let s = self.raw(i);
-            let v: f64 = if s.contains(',') {
+            let v: f64 = if is_digits(s) && s.len() <= 15 {
+                // Below 2^53: the integer is the float that parsing the digits gives.
+                s.parse::<u64>().ok()? as f64
+            } else if s.contains(',') {
                 s.replace(',', ".").parse().ok()?
             } else {
                 s.parse().ok()?
@@ -710,7 +903,7 @@ impl<'a> Parser<'a> {
     /// "Windows 2000").
     fn after_name(&self, i: usize) -> bool {
         i > 0
-            && !self.nl[i]
+            && !self.info[i].nl
             && self.kind(i - 1) == Some(TokenKind::Word)
             && self.case(i - 1).is_capitalised()
             && !self.initial(i - 1)
@@ -782,14 +975,76 @@ impl<'a> Parser<'a> {
         if !self.may_start(i) {
             return None;
         }
-        let cued = self.cue_before(i).is_some();
-        let mut best = self.core(i, cued);
+        if self.only_range(i) {
+            return self.range(i);
+        }
+        if self.number_without_unit(i) {
+            return None;
+        }
+        let cued = Cued::at(i);
+        let mut best = self.core(i, &cued);
         if let Some(f) = self.with_mod(i) {
             if best.as_ref().is_none_or(|b| f.end > b.end) {
                 best = Some(f);
             }
         }
         best
+    }
+
+    /// Token `i` opens only a range ("de", "entre"): no other kind of phrase that a rule or a
+    /// qualifier starts with, no digit, hyphen or apostrophe, not a number. Of the rules of
+    /// [`Parser::core`], only `range` starts there (see [`Parser::start`]), a range is no day
+    /// that a part of the day could follow, and no qualifier starts there: what `parse`
+    /// finds is what `range` finds.
+    fn only_range(&self, i: usize) -> bool {
+        let t = &self.info[i];
+        t.kinds & (OPENS | kind::DET) == kind::RANGE
+            && !(t.marks.digit || t.marks.hyphen || t.marks.apostrophe)
+            && self.kind(i) != Some(TokenKind::Number)
+    }
+
+    /// Token `i` is a number word that opens nothing else (as in [`Parser::only_range`])
+    /// and no unit can follow it ("un homme", "deux fois"): of the rules of [`Parser::core`],
+    /// only `ago` and `duration` start there, and both need a unit right after the number
+    /// phrase, or "et demi" then a unit: the number phrase is followed by no phrase of a unit
+    /// or a list word, nor by a compound ("mois-ci").
+    fn number_without_unit(&self, i: usize) -> bool {
+        let t = &self.info[i];
+        if t.kinds & (OPENS | kind::DET) != kind::NUMBER
+            || t.marks.digit
+            || t.marks.hyphen
+            || t.marks.apostrophe
+            || self.kind(i) == Some(TokenKind::Number)
+        {
+            return false;
+        }
+        let Some((e, _)) = self.word(i, |w| matches!(w, Word::Number(_)).then_some(())) else {
+            return false;
+        };
+        self.info
+            .get(e)
+            .is_none_or(|n| n.kinds & (kind::UNIT | kind::LIST) == 0 && !n.marks.hyphen)
+    }
+
+    /// Assert that where [`Parser::only_range`] holds, `range` finds what the rules of
+    /// [`Parser::parse`] find, and that they find nothing where
+    /// [`Parser::number_without_unit`] holds; the number of such tokens.
+    #[cfg(test)]
+    pub(super) fn assert_only_range(&self) -> usize {
+        let mut n = 0;
+        for i in 0..self.len() {
+            if self.only_range(i) {
+                assert_eq!(self.range(i), self.core(i, &Cued::at(i)), "{i}");
+                assert_eq!(self.with_mod(i), None, "{i}");
+                n += 1;
+            }
+            if self.number_without_unit(i) {
+                assert_eq!(self.core(i, &Cued::at(i)), None, "{i}");
+                assert_eq!(self.with_mod(i), None, "{i}");
+                n += 1;
+            }
+        }
+        n
     }
 
     /// Whether some rule may start at `i`, so that the others are skipped without trying the
@@ -800,53 +1055,36 @@ impl<'a> Parser<'a> {
     /// "le même jour"). Words that only link or follow ("de", "et", "h", "UTC") start none.
     fn may_start(&self, i: usize) -> bool {
         // Most tokens: no phrase starts there and nothing in them to look at.
-        let marks = self.marks.get(i).copied().unwrap_or_default();
-        if self.table(i).is_empty() && !(marks.digit || marks.apostrophe || marks.hyphen) {
+        let Some(t) = self.info.get(i) else {
+            return false;
+        };
+        let (marks, kinds) = (t.marks, t.kinds);
+        if kinds == 0 && !(marks.digit || marks.apostrophe || marks.hyphen) {
             return false;
         }
-        if self.compound_or_digits(i) {
+        if (marks.digit || marks.apostrophe || marks.hyphen) && self.compound_or_digits(i) {
             return true;
         }
-        let opens = |w: &Word| {
-            matches!(
-                w,
-                Word::Month { .. }
-                    | Word::Weekday { .. }
-                    | Word::Mod(_)
-                    | Word::Day { .. }
-                    | Word::Time { .. }
-                    | Word::Unit(_)
-                    | Word::Duration(_)
-                    | Word::Number(_)
-                    | Word::Ordinal(_)
-                    | Word::Rel { .. }
-                    | Word::Season { .. }
-                    | Word::Ago { .. }
-                    | Word::Decade
-                    | Word::Range { .. }
-                    | Word::Ref(_)
-            )
-        };
-        if self.table(i).iter().any(|(_, w)| opens(w)) {
+        if kinds & OPENS != 0 {
             return true;
         }
         // After an article: "les années 90", "la nuit", "le même jour", "les '90s".
+        if kinds & kind::DET == 0 {
+            return false;
+        }
         let Some((j, ())) = self.word(i, |w| matches!(w, Word::Det).then_some(())) else {
             return false;
         };
         j < self.len()
             && (self.compound_or_digits(j)
-                || self
-                    .table(j)
-                    .iter()
-                    .any(|(_, w)| opens(w) || matches!(w, Word::Part { .. } | Word::Same)))
+                || self.info[j].kinds & (OPENS | kind::PART | kind::SAME) != 0)
     }
 
     /// Token `i` holds a digit, is an apostrophe ("'82", "'90s"), or is a compound whose
     /// last or second part is a date word ("dix-huit", "fifty-year", "mi-mars") or that ends
     /// in "-ci" ("mois-ci").
     fn compound_or_digits(&self, i: usize) -> bool {
-        let marks = self.marks.get(i).copied().unwrap_or_default();
+        let marks = self.info.get(i).map(|t| t.marks).unwrap_or_default();
         if marks.digit || marks.apostrophe {
             return true;
         }
@@ -861,35 +1099,32 @@ impl<'a> Parser<'a> {
     }
 
     fn start(&self, i: usize) -> Start {
-        let marks = self.marks.get(i).copied().unwrap_or_default();
-        let mut s = Start {
+        let (marks, k) = self
+            .info
+            .get(i)
+            .map_or((Marks::default(), 0), |t| (t.marks, t.kinds));
+        let has = |bit: u32| k & bit != 0;
+        Start {
             number: self.kind(i) == Some(TokenKind::Number),
             digit: marks.digit,
             hyphen: marks.hyphen,
             apostrophe: marks.apostrophe,
-            ..Start::default()
-        };
-        for (_, w) in self.table(i) {
-            match w {
-                Word::Det => s.det = true,
-                Word::Weekday { .. } => s.weekday = true,
-                Word::Month { .. } => s.month = true,
-                Word::Rel { .. } => s.rel = true,
-                Word::Decade => s.decade = true,
-                Word::Unit(_) => s.unit = true,
-                Word::Day { .. } => s.day = true,
-                Word::Ago { .. } => s.ago = true,
-                Word::Number(_) => s.number_word = true,
-                Word::Ordinal(_) => s.ordinal = true,
-                Word::Season { .. } => s.season = true,
-                Word::Time { .. } => s.time = true,
-                Word::Range { .. } => s.range = true,
-                Word::Ref(_) => s.reference = true,
-                Word::Duration(_) => s.duration = true,
-                _ => {}
-            }
+            det: has(kind::DET),
+            weekday: has(kind::WEEKDAY),
+            month: has(kind::MONTH),
+            rel: has(kind::REL),
+            decade: has(kind::DECADE),
+            unit: has(kind::UNIT),
+            day: has(kind::DAY),
+            ago: has(kind::AGO),
+            number_word: has(kind::NUMBER),
+            ordinal: has(kind::ORDINAL),
+            season: has(kind::SEASON),
+            time: has(kind::TIME),
+            range: has(kind::RANGE),
+            reference: has(kind::REF),
+            duration: has(kind::DURATION),
         }
-        s
     }
 
     /// A qualifier, then a date: "fin novembre 2022", "au début de 2013", "early 2014".
@@ -907,7 +1142,7 @@ impl<'a> Parser<'a> {
         if !self.cont(j) {
             return None;
         }
-        let mut f = self.core(j, true)?;
+        let mut f = self.core(j, &Cued::known(true))?;
         // An approximation qualifies numbers ("vers 2015", "about three years", "vers 21 h"),
         // not "about last week".
         if m == "APPROX"
@@ -925,7 +1160,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A date without a leading qualifier.
-    fn core(&self, i: usize, cued: bool) -> Option<Found> {
+    fn core(&self, i: usize, cued: &Cued) -> Option<Found> {
         // Candidates in order; a later one wins only if it ends further.
         let mut best: Option<Found> = None;
         let mut take = |c: Option<Found>| {
@@ -1207,7 +1442,7 @@ impl<'a> Parser<'a> {
 
     /// "[last|this] [Friday,] September 18[,] [2008]", "novembre 2022", "juin prochain",
     /// "avril de cette année", "en mars", "mi-juillet".
-    fn month_first(&self, i: usize, cued: bool) -> Option<Found> {
+    fn month_first(&self, i: usize, cued: &Cued) -> Option<Found> {
         let mut j = i;
         let before = self.word(i, |w| match w {
             Word::Rel {
@@ -1309,8 +1544,8 @@ impl<'a> Parser<'a> {
             let ok = rel.is_some()
                 || modifier.is_some()
                 || match self.lang {
-                    Lang::En => cued,
-                    Lang::Fr => lower || (cued && self.initial(month_tok)),
+                    Lang::En => cued.get(self),
+                    Lang::Fr => lower || (cued.get(self) && self.initial(month_tok)),
                 };
             if !ok {
                 return None;
@@ -1335,7 +1570,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A bare year: "en 2013", "depuis 1998", "in 2009", "the 2008 Olympics", "l'année 2001", "'82".
-    fn year(&self, i: usize, cued: bool) -> Option<Found> {
+    fn year(&self, i: usize, cued: &Cued) -> Option<Found> {
         // "l'année 2001", "l'an 2000".
         let mut j = i;
         if let Some((e, ())) = self.word(i, |w| matches!(w, Word::Det).then_some(())) {
@@ -1356,14 +1591,14 @@ impl<'a> Parser<'a> {
             return None;
         }
         let y = self.year4(i)?;
-        if self.in_number(i) || (!cued && self.after_name(i)) {
+        if self.in_number(i) || (!cued.get(self) && self.after_name(i)) {
             return None;
         }
-        let strong = cued && self.cue_before(i) != Some(false);
+        let strong = cued.get(self) && self.cue_before(i) != Some(false);
         let ok = if strong {
             true
         } else {
-            (cued || (1900..=2099).contains(&y)) && self.year_may_end_before(i + 1)
+            (cued.get(self) || (1900..=2099).contains(&y)) && self.year_may_end_before(i + 1)
         };
         if !ok {
             return None;
@@ -1384,7 +1619,7 @@ impl<'a> Parser<'a> {
 
     /// "cette année", "l'an dernier", "la semaine dernière", "ce mois-ci", "last year",
     /// "this week", "ce soir", "this morning", "the weekend".
-    fn rel_unit(&self, i: usize, cued: bool) -> Option<Found> {
+    fn rel_unit(&self, i: usize, cued: &Cued) -> Option<Found> {
         let mut j = i;
         let det = self
             .word(i, |w| matches!(w, Word::Det).then_some(()))
@@ -1439,7 +1674,7 @@ impl<'a> Parser<'a> {
             // "the weekend", "le week-end", after a cue.
             None if unit == Unit::Weekend
                 && det.is_some()
-                && (cued
+                && (cued.get(self)
                     || self
                         .before(i, |w| matches!(w, Word::AnchorCue).then_some(()))
                         .is_some()) =>
@@ -1530,7 +1765,7 @@ impl<'a> Parser<'a> {
 
     /// "premier trimestre de 2013", "the third quarter of this year", "la seconde moitié de
     /// l'année", "la première semaine d'avril".
-    fn ordinal_period(&self, i: usize, cued: bool) -> Option<Found> {
+    fn ordinal_period(&self, i: usize, cued: &Cued) -> Option<Found> {
         let mut j = i;
         let det = self.word(i, |w| matches!(w, Word::Det).then_some(()));
         if let Some((e, ())) = det {
@@ -1579,7 +1814,7 @@ impl<'a> Parser<'a> {
                         e = e2;
                     }
                 }
-                if year == YearRef::None && det.is_none() && !cued {
+                if year == YearRef::None && det.is_none() && !cued.get(self) {
                     return None;
                 }
                 Some(Found::new(i, e, Expr::Period { year, unit, n }))
@@ -1589,7 +1824,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "l'été 2019", "cet été", "en été", "last summer", "the fall of 2008".
-    fn season(&self, i: usize, cued: bool) -> Option<Found> {
+    fn season(&self, i: usize, cued: &Cued) -> Option<Found> {
         let mut j = i;
         let det = self.word(i, |w| matches!(w, Word::Det).then_some(()));
         let before = self.word(i, |w| match w {
@@ -1649,7 +1884,10 @@ impl<'a> Parser<'a> {
         let of_before = self
             .before(i, |w| matches!(w, Word::Of).then_some(()))
             .is_some();
-        if !explicit && rel.is_none() && (ambiguous || !((cued && !of_before) || det.is_some())) {
+        if !explicit
+            && rel.is_none()
+            && (ambiguous || !((cued.get(self) && !of_before) || det.is_some()))
+        {
             return None;
         }
         Some(Found::new(i, e, Expr::Season { year, code, rel }))
@@ -1698,7 +1936,7 @@ impl<'a> Parser<'a> {
 
     /// "le soir du 18 juillet 2015", "the night of March 3"; "dans la nuit", "la soirée"
     /// after a cue: the narrative's day.
-    fn part_of(&self, i: usize, cued: bool) -> Option<Found> {
+    fn part_of(&self, i: usize, cued: &Cued) -> Option<Found> {
         let mut j = i;
         let det = self.word(i, |w| matches!(w, Word::Det).then_some(()));
         if let Some((e, ())) = det {
@@ -1715,7 +1953,7 @@ impl<'a> Parser<'a> {
             return Some(f);
         }
         if let Some(o) = self.of(e) {
-            let day = [self.day_first(o), self.month_first(o, true)]
+            let day = [self.day_first(o), self.month_first(o, &Cued::known(true))]
                 .into_iter()
                 .flatten()
                 .filter(|f| f.start == o && day_like(&f.expr))
@@ -1726,7 +1964,7 @@ impl<'a> Parser<'a> {
                 return Some(f);
             }
         }
-        let anchored = cued
+        let anchored = cued.get(self)
             || self
                 .before(i, |w| matches!(w, Word::AnchorCue).then_some(()))
                 .is_some();
@@ -1739,7 +1977,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Clock times: "21 h 45", "18 h", "21h45", "18:00 UTC", "0800 UTC", "6:40 p.m.", "midi".
-    fn clock(&self, i: usize, cued: bool) -> Option<Found> {
+    fn clock(&self, i: usize, cued: &Cued) -> Option<Found> {
         let (mut e, hour, minute, strong) = self.clock_core(i, cued)?;
         let mut hour = hour;
         if let Some((e2, pm)) = self.next(e, |w| match w {
@@ -1779,7 +2017,7 @@ impl<'a> Parser<'a> {
     }
 
     /// (end, hour, minute, needs nothing after it).
-    fn clock_core(&self, i: usize, cued: bool) -> Option<(usize, u32, u32, bool)> {
+    fn clock_core(&self, i: usize, cued: &Cued) -> Option<(usize, u32, u32, bool)> {
         if let Some((e, (hour, minute))) = self.word(i, |w| match w {
             Word::Time { hour, minute } => Some((*hour, *minute)),
             _ => None,
@@ -1831,7 +2069,7 @@ impl<'a> Parser<'a> {
         if self.glued(i + 1) && self.raw(i + 1) == ":" && self.glued(i + 2) {
             if let Some((m, 2)) = self.int(i + 2) {
                 if m < 60 && !(self.glued(i + 3) && self.raw(i + 3) == ":") {
-                    return Some((i + 3, h, m, cued));
+                    return Some((i + 3, h, m, cued.get(self)));
                 }
             }
             return None;
@@ -2018,7 +2256,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "the day" after "end", "for"…; "the same day", "le même jour".
-    fn anchor(&self, i: usize, cued: bool) -> Option<Found> {
+    fn anchor(&self, i: usize, cued: &Cued) -> Option<Found> {
         let lead = self
             .word(i, |w| matches!(w, Word::Det).then_some(()))
             .map(|r| r.0)
@@ -2045,7 +2283,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let anchored = same.is_some()
-            || cued
+            || cued.get(self)
             || self
                 .before(i, |w| matches!(w, Word::AnchorCue).then_some(()))
                 .is_some();
@@ -2056,7 +2294,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "Q1 2013", "T1 2013", "H2 2013".
-    fn period_code(&self, i: usize, cued: bool) -> Option<Found> {
+    fn period_code(&self, i: usize, cued: &Cued) -> Option<Found> {
         let s = self.f(i);
         let b = s.as_bytes();
         if b.len() != 2 || !b[1].is_ascii_digit() || !self.case(i).is_capitalised() {
@@ -2082,7 +2320,7 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        cued.then(|| {
+        cued.get(self).then(|| {
             Found::new(
                 i,
                 i + 1,

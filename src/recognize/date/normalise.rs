@@ -121,12 +121,16 @@ impl State {
 
     /// The value of an anchored expression (a clock time, "la nuit") on a given day.
     pub fn on_day(f: &Found, day: CalDate) -> Timex {
-        decorate(day.to_string(), Some(day), f)
+        decorate(date_string(day), Some(day), f)
     }
 
     /// The value, and the day it names when it names one.
     fn value(&self, e: &Expr) -> (String, Option<CalDate>) {
-        let yyyy = |y: Option<i32>| y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+        let yyyy = |y: Option<i32>| {
+            let mut s = String::with_capacity(10);
+            push_year(&mut s, y);
+            s
+        };
         match e {
             Expr::Cal {
                 year,
@@ -168,9 +172,19 @@ impl State {
                 match *day {
                     Some(d) => {
                         let date = y.and_then(|y| CalDate::new(y, m, d));
-                        (format!("{}-{m:02}-{d:02}", yyyy(y)), date)
+                        let mut v = yyyy(y);
+                        v.push('-');
+                        push_padded(&mut v, m.into(), 2);
+                        v.push('-');
+                        push_padded(&mut v, d.into(), 2);
+                        (v, date)
                     }
-                    None => (format!("{}-{m:02}", yyyy(y)), None),
+                    None => {
+                        let mut v = yyyy(y);
+                        v.push('-');
+                        push_padded(&mut v, m.into(), 2);
+                        (v, None)
+                    }
                 }
             }
             Expr::Period { year, unit, n } => {
@@ -259,21 +273,21 @@ impl State {
                     }
                     _ => {
                         let d = doc.add_days(i64::from(*offset));
-                        (d.to_string(), Some(d))
+                        (date_string(d), Some(d))
                     }
                 }
             }
             Expr::RelDay(n) => match self.doc {
                 Some(doc) => {
                     let d = doc.add_days(i64::from(*n));
-                    (d.to_string(), Some(d))
+                    (date_string(d), Some(d))
                 }
                 None => ("XXXX-XX-XX".to_string(), None),
             },
             Expr::Weekday { day, dir } => match self.doc {
                 Some(doc) => {
                     let d = weekday_date(doc, *day, *dir);
-                    (d.to_string(), Some(d))
+                    (date_string(d), Some(d))
                 }
                 None => (format!("XXXX-WXX-{day}"), None),
             },
@@ -295,17 +309,17 @@ impl State {
                     Unit::Half => months(6 * whole),
                     Unit::Week | Unit::Weekend => {
                         let d = doc.add_days(-7 * i64::from(whole));
-                        (d.to_string(), Some(d))
+                        (date_string(d), Some(d))
                     }
                     Unit::Day => {
                         let d = doc.add_days(-i64::from(whole));
-                        (d.to_string(), Some(d))
+                        (date_string(d), Some(d))
                     }
-                    _ => (doc.to_string(), Some(doc)),
+                    _ => (date_string(doc), Some(doc)),
                 }
             }
             Expr::Anchor => match self.anchor() {
-                Some(d) => (d.to_string(), Some(d)),
+                Some(d) => (date_string(d), Some(d)),
                 None => ("XXXX-XX-XX".to_string(), None),
             },
             Expr::Decade(d) => (format!("{d:03}"), None),
@@ -320,20 +334,65 @@ impl State {
     }
 }
 
+/// Push `n` in decimal, with zeros before it up to `width` digits: `format!("{n:0width$}")`
+/// without the formatting machinery (most values are dates).
+fn push_padded(out: &mut String, n: u64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut rest = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - k..width {
+        out.push('0');
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Push a year as four digits at least (`{y:04}`), or XXXX when unknown.
+fn push_year(out: &mut String, y: Option<i32>) {
+    match y {
+        None => out.push_str("XXXX"),
+        Some(y) => match u64::try_from(y) {
+            Ok(y) => push_padded(out, y, 4),
+            // A negative year: rare enough for `format!`.
+            Err(_) => out.push_str(&format!("{y:04}")),
+        },
+    }
+}
+
+/// `d.to_string()` ([`CalDate`]'s `Display`: YYYY-MM-DD).
+fn date_string(d: CalDate) -> String {
+    let mut v = String::with_capacity(10);
+    push_year(&mut v, Some(d.year));
+    v.push('-');
+    push_padded(&mut v, d.month.into(), 2);
+    v.push('-');
+    push_padded(&mut v, d.day.into(), 2);
+    v
+}
+
 /// Add the part of the day and the clock time to a value.
 fn decorate(mut value: String, day: Option<CalDate>, f: &Found) -> Timex {
     if let Some(p) = &f.part {
         if day.is_some() || value.len() == 10 {
-            value = format!("{value}T{p}");
+            value.push('T');
+            value.push_str(p);
         }
     }
     if let Some(c) = &f.clock {
-        value = format!(
-            "{value}T{:02}:{:02}{}",
-            c.hour,
-            c.minute,
-            c.zone.as_deref().unwrap_or("")
-        );
+        value.push('T');
+        push_padded(&mut value, c.hour.into(), 2);
+        value.push(':');
+        push_padded(&mut value, c.minute.into(), 2);
+        value.push_str(c.zone.as_deref().unwrap_or(""));
     }
     Timex {
         value,
@@ -403,4 +462,63 @@ fn nth_thursday(year: i32, month: u32, n: i32) -> Option<CalDate> {
         first_thu.add_days(7 * i64::from(n - 1))
     };
     (d.month == month).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padded_numbers_and_dates_are_those_of_format() {
+        for n in [
+            0u64,
+            1,
+            9,
+            10,
+            99,
+            100,
+            999,
+            1000,
+            2015,
+            9999,
+            10000,
+            123456,
+            u64::MAX,
+        ] {
+            for width in 0..6 {
+                let mut s = String::new();
+                push_padded(&mut s, n, width);
+                assert_eq!(s, format!("{n:0width$}"));
+            }
+        }
+        for y in [
+            -2015,
+            -5,
+            0,
+            7,
+            98,
+            999,
+            1000,
+            2015,
+            9999,
+            10000,
+            i32::MAX,
+            i32::MIN,
+        ] {
+            let mut s = String::new();
+            push_year(&mut s, Some(y));
+            assert_eq!(s, format!("{y:04}"));
+            for (m, d) in [(1, 1), (2, 28), (12, 31), (7, 9)] {
+                let date = CalDate {
+                    year: y,
+                    month: m,
+                    day: d,
+                };
+                assert_eq!(date_string(date), date.to_string());
+            }
+        }
+        let mut s = String::new();
+        push_year(&mut s, None);
+        assert_eq!(s, "XXXX");
+    }
 }

@@ -773,3 +773,123 @@ fn parser_line_breaks_and_marks() {
         assert!(parser.marks_of_lowered(i), "{f}");
     }
 }
+
+/// Parse `text` and check the phrase table read through the trie against string keys, and
+/// the range rule alone against all rules where only a range can start; the number of such
+/// tokens.
+fn check_table(rules: &DateRules, lang: Lang, text: &str) -> usize {
+    let toks = tokenize(text);
+    let folded = Folded::new(text, &toks);
+    let parser = Parser::new(text, &toks, &folded, &rules.langs[lang.index()], lang);
+    let n = parser.assert_only_range();
+    parser.assert_table_by_keys();
+    n
+}
+
+/// Every phrase of both lexicons, in lower case, capitals and title case, alone, between
+/// other words, glued to punctuation and cut by a line break or a full stop.
+#[test]
+fn phrase_table_by_ids_is_the_table_by_keys() {
+    let rules = rules();
+    let set = LexiconSet::builtin().unwrap();
+    for lang in Lang::ALL {
+        let phrases: Vec<&str> = set
+            .rows(lang.code(), "dates.tsv")
+            .iter()
+            .map(|r| r.field(0, "a phrase").unwrap())
+            .collect();
+        assert!(phrases.len() > 100);
+        let mut text = String::new();
+        for (k, p) in phrases.iter().enumerate() {
+            let next = phrases[(k + 1) % phrases.len()];
+            let upper = p.to_uppercase();
+            let mut title = String::new();
+            let mut cs = p.chars();
+            if let Some(c) = cs.next() {
+                title.extend(c.to_uppercase());
+                title.push_str(cs.as_str());
+            }
+            text.push_str(&format!(
+                "{p} {next} 2015. {upper}, {title}\n{p} . {next} ({p}) l'{p} {p}-ci 18 {p}\n"
+            ));
+        }
+        assert!(check_table(&rules, lang, &text) > 0);
+        let ranges = match lang {
+            Lang::Fr => "de 2012 à 2017, du 3 au 6 mai, de janvier à mars 2020, entre 2014 et 2016",
+            Lang::En => "from 2009 to 2011, between 2014 and 2016, from May to June 2020",
+        };
+        assert!(check_table(&rules, lang, ranges) >= 3);
+        let numbers = match lang {
+            Lang::Fr => {
+                "un homme, deux fois, trois ans, une semaine et demie, un an et demi, \
+                         deux mois-ci, un. Deux"
+            }
+            Lang::En => "one man, two times, three years, a week and a half, two-year, one. Two",
+        };
+        assert!(check_table(&rules, lang, numbers) >= 3);
+        for text in [
+            "Le 3\u{a0}MARS\n\n2015 :\r\n« L’été »\u{301}\nmi-Juin, '82 `90s dix-huit ' ` ‐ 1‑2.\n",
+            "Fin novembre 2022, il y a trois ans et demi, l’an dernier, début de l'année, \
+             au cours des années 1990 ; le 1er janvier, la première semaine d'avril 2013.",
+            "On Tuesday, March 3, 2008, at 6:40 p.m. UTC, three years ago; the end of \
+             last year, between 2014 and 2016, in the 1990s, a 27-year contract.",
+            "aujourd\u{2019}hui, l\u{2019}été, jusqu\u{2019}à, AUJOURD'HUI, Février, fevrier",
+            "",
+            ".",
+            "l'",
+        ] {
+            check_table(&rules, lang, text);
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+    /// Random sequences of date words, numbers, punctuation and other words.
+    #[test]
+    fn phrase_table_by_ids_on_random_texts(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "l'", "L’", "an", "année", "dernier", "DERNIÈRE", "de", "la", "nuit", "il", "y",
+                "a", "trois", "ans", "et", "demi", "fin", "début", "mi-", "mars", "Mars", "juin",
+                "1er", "18", "2015", "Q1", "h", "30", "the", "end", "of", "last", "week", "ago",
+                "the", "same", "day", "plus", "jusqu'", "à", "aujourd'hui", "’", "-", ".", ",",
+                "\n", "soir", "même", "Jean-Pierre", "été", "Été", "ÉTÉ", "ce", "mois-ci",
+            ]),
+            0..24,
+        ),
+        glue in proptest::collection::vec(proptest::bool::ANY, 24),
+    ) {
+        let mut text = String::new();
+        for (k, p) in parts.iter().enumerate() {
+            if k > 0 && !glue[k] {
+                text.push(' ');
+            }
+            text.push_str(p);
+        }
+        let rules = rules();
+        for lang in Lang::ALL {
+            check_table(&rules, lang, &text);
+        }
+    }
+}
+
+/// Digits read as an integer are the float that parsing them gives.
+#[test]
+fn integer_digits_parse_as_floats() {
+    for s in [
+        "0",
+        "7",
+        "0123",
+        "2015",
+        "999999999999999",
+        "123456789012345",
+        "10000",
+    ] {
+        assert_eq!(
+            s.parse::<u64>().unwrap() as f64,
+            s.parse::<f64>().unwrap(),
+            "{s}"
+        );
+    }
+}
