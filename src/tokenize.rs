@@ -1,8 +1,8 @@
 //! Tokens and sentences.
 //!
 //! Built on Unicode word boundaries (UAX #29: `unicode-segmentation`, with a
-//! shorter path of the same rules for lines of Latin text), then adjusted for
-//! news text:
+//! shorter path of the same rules for lines of Latin text, which also finds each
+//! word's kind and case as it reads it), then adjusted for news text:
 //! - French elisions are split off: "d'OpenAI" gives `d'` and `OpenAI` (both `'` and `’`);
 //! - an English possessive is split off: "Musk's" gives `Musk` and `'s`;
 //! - hyphenated words stay whole: "Jean-Luc", "Saint-Exupéry", "co-fondateur";
@@ -77,51 +77,63 @@ fn is_apostrophe(c: char) -> bool {
 /// belongs to exactly one token.
 ///
 /// A line feed is always a word boundary on both sides (UAX #29 rules WB3a and
-/// WB3b), so each line is segmented on its own. A line made only of the
-/// characters [`simple_class`] knows (ASCII, Latin letters, common punctuation)
-/// takes the short path of [`scan_simple`], which finds the segments and each
-/// word's kind and letter case in one pass over the bytes; any other line goes
-/// through `unicode-segmentation` and [`push_word`].
+/// WB3b), so each line can be segmented on its own. The text is read by the
+/// short path of [`scan_simple`], which finds the segments and each word's kind
+/// and letter case in one pass over the bytes, as long as its characters are
+/// those [`simple_class`] knows (ASCII, Latin letters, common punctuation); a
+/// line with any other character goes through `unicode-segmentation` and
+/// [`push_word`].
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Tokens {
         text,
-        line_start: 0,
+        base: 0,
         out: Vec::with_capacity(text.len() / 5),
         space_before: true,
     };
-    for line in text.split_inclusive('\n') {
-        let body = line.strip_suffix('\n').unwrap_or(line);
-        // The short path stops at the first character it does not know; the
-        // tokens it pushed for this line are then taken back. (No token of an
-        // earlier line changes: a hyphen join needs a token with no space
-        // before it, and the first token of a line has a line feed before it.)
-        let (mark, mark_space) = (tokens.out.len(), tokens.space_before);
-        if !scan_simple(body, &mut tokens) {
-            tokens.out.truncate(mark);
-            tokens.space_before = mark_space;
-            for (i, w) in body.split_word_bound_indices() {
-                tokens.general(tokens.line_start + i, w);
-            }
+    let mut from = 0;
+    while let Some(rest) = text.get(from..) {
+        tokens.base = from;
+        let Err(stop) = scan_simple(rest, &mut tokens) else {
+            break;
+        };
+        // The short path stopped at a character it does not know: the tokens
+        // it pushed for that line are taken back, and the line is read again
+        // by the general path. (No token of an earlier line changed: a hyphen
+        // join needs a token with no space before it, and the first token of a
+        // line has a line feed before it, or is the first.)
+        let at = from + stop;
+        let line_start = text
+            .get(..at)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let line_end = text
+            .get(at..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| at + i);
+        let mark = tokens.out.partition_point(|t| t.span.start < line_start);
+        tokens.out.truncate(mark);
+        tokens.space_before = true;
+        let line = text.get(line_start..line_end).unwrap_or_default();
+        for (i, w) in line.split_word_bound_indices() {
+            tokens.general(line_start + i, w);
         }
-        if body.len() < line.len() {
-            tokens.space_before = true;
-        }
-        tokens.line_start += line.len();
+        // The line feed, if any, is read next by the short path.
+        from = line_end;
     }
     tokens.out
 }
 
 /// Where [`scan_simple`] puts the segments it finds.
 trait Segments {
-    /// The segment `start..end` of the line (byte offsets in the line).
+    /// The segment `start..end` (byte offsets in the text scanned).
     fn segment(&mut self, start: usize, end: usize, segment: Segment);
 }
 
-/// The tokens of a text, as they are made line by line.
+/// The tokens of a text, as they are made.
 struct Tokens<'t> {
     text: &'t str,
-    /// Where the line being read starts in `text`.
-    line_start: usize,
+    /// Where the part of `text` being scanned starts.
+    base: usize,
     out: Vec<Token>,
     /// True when white space came since the last token.
     space_before: bool,
@@ -186,7 +198,7 @@ impl Tokens<'_> {
 impl Segments for Tokens<'_> {
     #[inline(always)]
     fn segment(&mut self, start: usize, end: usize, segment: Segment) {
-        let (a, b) = (self.line_start + start, self.line_start + end);
+        let (a, b) = (self.base + start, self.base + end);
         match segment {
             Segment::Spaces => self.space_before = true,
             Segment::Single(c) if c.is_whitespace() => self.space_before = true,
@@ -445,16 +457,18 @@ impl Run {
                 self.tail.add(upper);
             }
             WordClass::Digit => self.digits = true,
+            WordClass::MidNumLet => self.special(at),
             // `_` is one byte, the narrow no-break space three.
-            WordClass::MidNumLet | WordClass::ExtendNumLet
-                if class == WordClass::MidNumLet || len > 1 =>
-            {
-                self.specials += 1;
-                self.special_at = at;
-                self.tail = Letters::default();
-            }
+            WordClass::ExtendNumLet if len > 1 => self.special(at),
             _ => {}
         }
+    }
+
+    /// A special character at byte `at`: the tail starts after it.
+    fn special(&mut self, at: usize) {
+        self.specials += 1;
+        self.special_at = at;
+        self.tail = Letters::default();
     }
 
     /// [`kind_of`] the run: the only letters and numeric characters in a run are
@@ -524,14 +538,14 @@ fn non_ascii_at(line: &str, i: usize) -> Option<(char, WordClass, bool, usize)> 
     Some((c, class, upper, c.len_utf8()))
 }
 
-/// Give `out` the word-boundary segments of `line`, which holds no line feed,
-/// in order; stop and return false at the first character with no
-/// [`simple_class`]. For the characters it knows, UAX #29 comes down to:
+/// Give `out` the word-boundary segments of `line` in order; stop at the first
+/// character with no [`simple_class`] and return where it is. (A line feed is a
+/// segment by itself, as UAX #29 has it.) For the characters it knows, UAX #29 comes down to:
 /// letters, digits and `_` hold together (WB5, WB8-WB10, WB13a-b); a MidLetter
 /// or MidNumLet between two letters (WB6-7), or a MidNum or MidNumLet between
 /// two digits (WB11-12), holds too; spaces hold together (WB3d); every other
 /// character is a segment by itself.
-fn scan_simple(line: &str, out: &mut impl Segments) -> bool {
+fn scan_simple(line: &str, out: &mut impl Segments) -> Result<(), usize> {
     use WordClass::*;
     let bytes = line.as_bytes();
     let mut i = 0;
@@ -546,7 +560,7 @@ fn scan_simple(line: &str, out: &mut impl Segments) -> bool {
             continue;
         }
         let Some((c, class, upper, n)) = char_at(line, i) else {
-            return false;
+            return Err(i);
         };
         i += n;
         if !matches!(class, Letter | Digit | ExtendNumLet) {
@@ -573,7 +587,7 @@ fn scan_simple(line: &str, out: &mut impl Segments) -> bool {
                 break;
             }
             let Some((_, next, upper, n)) = char_at(line, i) else {
-                return false;
+                return Err(i);
             };
             if matches!(next, Letter | Digit | ExtendNumLet) {
                 run.add(next, upper, n, i - start);
@@ -590,7 +604,7 @@ fn scan_simple(line: &str, out: &mut impl Segments) -> bool {
                 break;
             }
             let Some((_, after, after_upper, m)) = char_at(line, i + n) else {
-                return false;
+                return Err(i + n);
             };
             if after != prev {
                 break;
@@ -601,7 +615,7 @@ fn scan_simple(line: &str, out: &mut impl Segments) -> bool {
         }
         out.segment(start, i, Segment::Run(run));
     }
-    true
+    Ok(())
 }
 
 fn kind_of(w: &str) -> TokenKind {
@@ -1110,7 +1124,7 @@ mod tests {
         for line in text.split_inclusive('\n') {
             let body = line.strip_suffix('\n').unwrap_or(line);
             let mut segments = Vec::new();
-            if scan_simple(body, &mut segments) {
+            if scan_simple(body, &mut segments).is_ok() {
                 out.extend(segments.iter().map(|&(a, b)| (start + a, &body[a..b])));
             } else {
                 out.extend(body.split_word_bound_indices().map(|(i, w)| (start + i, w)));
@@ -1334,6 +1348,37 @@ mod tests {
             let line = c.encode_utf8(&mut buf);
             assert_eq!(char_at(line, 0), Some((c, entry.0, entry.1, 2)), "{c:?}");
         }
+    }
+
+    /// A line the short path does not know is read again by the general path,
+    /// wherever it is, and the lines around it are left as they were.
+    #[test]
+    fn unknown_lines_are_read_again() {
+        for text in [
+            "Jean-Luc a dit.\nМосква, l'équipe d'OpenAI\nd'Acme-Corp y va.",
+            "α\nJean-Luc",
+            "Jean-Luc\nα",
+            "a-b\n\nl'x\u{301}-y\nc-d",
+            "e\u{301}",
+            "\n\n\u{1F600} Marc's\n",
+        ] {
+            assert_eq!(tokenize(text), reference(text), "{text:?}");
+        }
+        assert_eq!(
+            words("Jean-Luc a dit.\nМосква, l'équipe\nd'Acme-Corp"),
+            [
+                "Jean-Luc",
+                "a",
+                "dit",
+                ".",
+                "Москва",
+                ",",
+                "l'",
+                "équipe",
+                "d'",
+                "Acme-Corp"
+            ]
+        );
     }
 
     #[test]
