@@ -310,22 +310,6 @@ pub struct Resolution {
     pub folded: Folded,
 }
 
-/// The words of a mention (its word tokens, not its punctuation), as written.
-fn words<'t>(m: &Mention, text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
-    (m.tokens.0..m.tokens.1)
-        .filter(|&k| tokens[k].kind == TokenKind::Word)
-        .map(|k| tokens[k].text(text))
-        .collect()
-}
-
-/// The same words folded, read from the document's folded table (the fold of
-/// token `k` is `folded.word(k)`), so that no word is folded again.
-fn folded_words<'f>(m: &Mention, folded: &'f Folded, tokens: &[Token]) -> Vec<&'f str> {
-    (m.tokens.0..m.tokens.1)
-        .filter(|&k| tokens[k].kind == TokenKind::Word)
-        .map(|k| folded.word(k))
-        .collect()
-}
 
 /// Is `a` a spelling variant of surname `b`? (Rule 4 of the module doc.)
 pub fn is_variant(a: &str, b: &str) -> bool {
@@ -366,6 +350,11 @@ impl Variant<'_> {
         }
         let (la, lb) = (self.chars, b.chars);
         if la < 5 || lb < 5 || fa.chars().next() != fb.chars().next() {
+            return false;
+        }
+        // The edit distance is at least the difference in length: a quick no
+        // before the consonant keys and the distances.
+        if la.abs_diff(lb) * 3 > la.max(lb) {
             return false;
         }
         let (ka, kb) = (self.key(), b.key());
@@ -456,11 +445,21 @@ impl Resolver<'_> {
     ) -> Resolution {
         mentions.sort_by_key(|m| m.span.start);
         let n = mentions.len();
-        let ws: Vec<Vec<&str>> = mentions.iter().map(|m| words(m, text, tokens)).collect();
-        let fw: Vec<Vec<&str>> = mentions
-            .iter()
-            .map(|m| folded_words(m, folded, tokens))
-            .collect();
+        // Each mention's words as written (`ws[i]`) and folded (`fw[i]`): slices of
+        // two vectors for the whole document.
+        let mut all_words: Vec<&str> = Vec::new();
+        let mut all_folded: Vec<&str> = Vec::new();
+        let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(n);
+        for m in &mentions {
+            let a = all_words.len();
+            for k in (m.tokens.0..m.tokens.1).filter(|&k| tokens[k].kind == TokenKind::Word) {
+                all_words.push(tokens[k].text(text));
+                all_folded.push(folded.word(k));
+            }
+            bounds.push((a, all_words.len()));
+        }
+        let ws: Vec<&[&str]> = bounds.iter().map(|&(a, b)| &all_words[a..b]).collect();
+        let fw: Vec<&[&str]> = bounds.iter().map(|&(a, b)| &all_folded[a..b]).collect();
         let mut joined: Vec<Option<(&'static str, usize)>> = vec![None; n];
 
         // Surnames of people named in full (and of known people).
