@@ -609,6 +609,12 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// What token `i`'s lower case holds (nothing past the end). The rules that look for a
+    /// digit or a hyphen in it ("1er", "mois-ci") ask these first.
+    fn marks(&self, i: usize) -> Marks {
+        self.info.get(i).map_or(Marks::default(), |t| t.marks)
+    }
+
     fn raw(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
@@ -713,6 +719,9 @@ impl<'a> Parser<'a> {
 
     /// A day of the month: "18", "1er", "18th".
     fn day_num(&self, i: usize) -> Option<u32> {
+        if !self.marks(i).digit {
+            return None;
+        }
         let s = self.f(i);
         let digits: &str = match self.kind(i) {
             Some(TokenKind::Number) => s,
@@ -757,6 +766,9 @@ impl<'a> Parser<'a> {
             _ => None,
         }) {
             return Some(r);
+        }
+        if !self.marks(i).hyphen {
+            return None;
         }
         self.hyphen_number(self.f(i)).map(|v| (i + 1, Some(v)))
     }
@@ -816,6 +828,9 @@ impl<'a> Parser<'a> {
             return Some(r);
         }
         // "ce mois-ci", "cette semaine-ci".
+        if !self.marks(i).hyphen {
+            return None;
+        }
         let s = self.f(i);
         let stem = s.strip_suffix("-ci")?;
         self.words.get(stem).iter().find_map(|w| match w {
@@ -1033,6 +1048,8 @@ impl<'a> Parser<'a> {
     pub(super) fn assert_only_range(&self) -> usize {
         let mut n = 0;
         for i in 0..self.len() {
+            // The rules that ask the marks first rely on them.
+            assert_eq!(self.marks(i), Marks::of(self.f(i)), "{i}");
             if self.only_range(i) {
                 assert_eq!(self.range(i), self.core(i, &Cued::at(i)), "{i}");
                 assert_eq!(self.with_mod(i), None, "{i}");
@@ -1470,6 +1487,9 @@ impl<'a> Parser<'a> {
         let (mut e, (month, abbr)) = match self.month(j) {
             Some(m) => m,
             None => {
+                if !self.marks(j).hyphen {
+                    return None;
+                }
                 let s = self.f(j);
                 let (head, tail) = s.split_once('-')?;
                 let m = self.words.get(head).iter().find_map(|w| match w {
@@ -1920,6 +1940,9 @@ impl<'a> Parser<'a> {
         if short {
             k += 1;
         }
+        if !self.marks(k).digit {
+            return None;
+        }
         let s = self.f(k);
         let digits = s.strip_suffix('s')?;
         if !is_digits(digits) || !digits.ends_with('0') {
@@ -2027,7 +2050,10 @@ impl<'a> Parser<'a> {
             }
             return Some((e, hour, minute, true));
         }
-        // "21h45", "18h".
+        // "21h45", "18h", and the other forms: all digits.
+        if !self.marks(i).digit {
+            return None;
+        }
         let s = self.f(i);
         if self.kind(i) == Some(TokenKind::Word) {
             let n = s.bytes().take_while(u8::is_ascii_digit).count();
@@ -2224,6 +2250,9 @@ impl<'a> Parser<'a> {
 
     /// One hyphenated word: "fifty-year", "one-year".
     fn hyphen_duration(&self, i: usize) -> Option<Found> {
+        if !self.marks(i).hyphen {
+            return None;
+        }
         let s = self.f(i);
         if self.kind(i) != Some(TokenKind::Word) {
             return None;
@@ -2295,6 +2324,9 @@ impl<'a> Parser<'a> {
 
     /// "Q1 2013", "T1 2013", "H2 2013".
     fn period_code(&self, i: usize, cued: &Cued) -> Option<Found> {
+        if !self.marks(i).digit {
+            return None;
+        }
         let s = self.f(i);
         let b = s.as_bytes();
         if b.len() != 2 || !b[1].is_ascii_digit() || !self.case(i).is_capitalised() {
