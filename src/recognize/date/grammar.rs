@@ -609,6 +609,12 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Some phrase of kind `bit` ([`kind`]) starts at token `i`: the rules that look for one
+    /// ask this before reading the phrases.
+    fn has(&self, i: usize, bit: u32) -> bool {
+        self.info.get(i).is_some_and(|t| t.kinds & bit != 0)
+    }
+
     /// What token `i`'s lower case holds (nothing past the end). The rules that look for a
     /// digit or a hyphen in it ("1er", "mois-ci") ask these first.
     fn marks(&self, i: usize) -> Marks {
@@ -798,6 +804,9 @@ impl<'a> Parser<'a> {
 
     /// A month word at `i`: (end, month, abbreviation).
     fn month(&self, i: usize) -> P<(u32, bool)> {
+        if !self.has(i, kind::MONTH) {
+            return None;
+        }
         let (end, m) = self.word(i, |w| match w {
             Word::Month { month, abbr } => Some((*month, *abbr)),
             _ => None,
@@ -810,6 +819,9 @@ impl<'a> Parser<'a> {
 
     /// A weekday word at `i`: (end, day, abbreviation).
     fn weekday(&self, i: usize) -> P<(u32, bool)> {
+        if !self.has(i, kind::WEEKDAY) {
+            return None;
+        }
         let (end, d) = self.word(i, |w| match w {
             Word::Weekday { day, abbr } => Some((*day, *abbr)),
             _ => None,
@@ -821,11 +833,14 @@ impl<'a> Parser<'a> {
     }
 
     fn unit(&self, i: usize) -> P<Unit> {
-        if let Some(r) = self.word(i, |w| match w {
-            Word::Unit(u) => Some(*u),
-            _ => None,
-        }) {
-            return Some(r);
+        if self.has(i, kind::UNIT) {
+            let unit = self.word(i, |w| match w {
+                Word::Unit(u) => Some(*u),
+                _ => None,
+            });
+            if unit.is_some() {
+                return unit;
+            }
         }
         // "ce mois-ci", "cette semaine-ci".
         if !self.marks(i).hyphen {
@@ -840,6 +855,9 @@ impl<'a> Parser<'a> {
     }
 
     fn rel(&self, i: usize, after: bool) -> P<i32> {
+        if !self.has(i, kind::REL) {
+            return None;
+        }
         self.next(i, |w| match w {
             Word::Rel { offset, after: a } if *a == after => Some(*offset),
             _ => None,
@@ -847,15 +865,24 @@ impl<'a> Parser<'a> {
     }
 
     fn det(&self, i: usize) -> Option<usize> {
+        if !self.has(i, kind::DET) {
+            return None;
+        }
         self.is(i, |w| matches!(w, Word::Det))
     }
 
     fn of(&self, i: usize) -> Option<usize> {
+        if !self.has(i, kind::OF) {
+            return None;
+        }
         self.is(i, |w| matches!(w, Word::Of))
     }
 
     /// A part of the day; `events`: also the words that may name an event ("soirée").
     fn part(&self, i: usize, events: bool) -> P<String> {
+        if !self.has(i, kind::PART) {
+            return None;
+        }
         self.next(i, |w| match w {
             Word::Part { code, event } if events || !event => Some(code.clone()),
             _ => None,
@@ -2176,6 +2203,10 @@ impl<'a> Parser<'a> {
     /// One end of a range: a year, or a month with or without a year.
     fn point(&self, i: usize) -> P<Expr> {
         if !self.cont(i) {
+            return None;
+        }
+        // A year has digits, a month is a month phrase ("de" is mostly followed by neither).
+        if !self.marks(i).digit && self.info[i].kinds & kind::MONTH == 0 {
             return None;
         }
         if let Some(y) = self.year4(i) {
