@@ -767,11 +767,14 @@ impl<'a> Parser<'a> {
             };
             return (v > 0.0 && v <= 10_000.0).then_some((i + 1, Some(v)));
         }
-        if let Some(r) = self.word(i, |w| match w {
-            Word::Number(n) => Some(*n),
-            _ => None,
-        }) {
-            return Some(r);
+        if self.has(i, kind::NUMBER) {
+            let number = self.word(i, |w| match w {
+                Word::Number(n) => Some(*n),
+                _ => None,
+            });
+            if number.is_some() {
+                return number;
+            }
         }
         if !self.marks(i).hyphen {
             return None;
@@ -1173,6 +1176,9 @@ impl<'a> Parser<'a> {
 
     /// A qualifier, then a date: "fin novembre 2022", "au début de 2013", "early 2014".
     fn with_mod(&self, i: usize) -> Option<Found> {
+        if !self.has(i, kind::MOD) {
+            return None;
+        }
         let (mut j, m) = self.word(i, |w| match w {
             Word::Mod(m) => Some(m.clone()),
             _ => None,
