@@ -101,11 +101,12 @@ pub struct Pronoun {
 #[derive(Clone, Debug, Default)]
 pub struct Pronouns {
     entries: FastMap<String, Pronoun>,
-    /// The first bytes of the phrases.
-    initials: Initials,
+    /// The first two bytes of the phrases.
+    initials: Starts,
     /// Every prefix of every phrase (the phrases included), so that a scan
-    /// stops as soon as no phrase can start with what it has read.
-    prefixes: FastSet<String>,
+    /// stops as soon as no phrase can start with what it has read; with the
+    /// entry of the prefixes that are phrases, so that one lookup answers both.
+    prefixes: FastMap<String, Option<Pronoun>>,
 }
 
 impl Pronouns {
@@ -117,14 +118,14 @@ impl Pronouns {
     /// Add (or replace) the entry of a folded phrase.
     pub fn insert(&mut self, phrase: String, pronoun: Pronoun) {
         for (i, _) in phrase.char_indices().skip(1) {
-            self.prefixes.insert(phrase[..i].to_string());
+            self.prefixes.entry(phrase[..i].to_string()).or_insert(None);
         }
-        self.prefixes.insert(phrase.clone());
+        self.prefixes.insert(phrase.clone(), Some(pronoun.clone()));
         self.initials.add(&phrase);
         self.entries.insert(phrase, pronoun);
     }
 
-    /// False when no phrase can start with `word` (its first byte starts none).
+    /// False when no phrase can start with `word` (its first two bytes start none).
     pub fn may_start(&self, word: &str) -> bool {
         self.initials.may_start(word)
     }
@@ -136,7 +137,13 @@ impl Pronouns {
 
     /// True when some phrase starts with `s`.
     pub fn is_prefix(&self, s: &str) -> bool {
-        self.prefixes.contains(s)
+        self.prefixes.contains_key(s)
+    }
+
+    /// `None` when no phrase starts with `s`, else the entry of `s` if it is a
+    /// phrase: [`is_prefix`](Pronouns::is_prefix) and [`get`](Pronouns::get) in one lookup.
+    pub fn prefix(&self, s: &str) -> Option<Option<&Pronoun>> {
+        self.prefixes.get(s).map(Option::as_ref)
     }
 
     /// True when the table is empty.
@@ -162,6 +169,53 @@ impl Initials {
         s.bytes()
             .next()
             .is_some_and(|b| self.0[usize::from(b >> 6)] >> (b & 63) & 1 == 1)
+    }
+}
+
+/// The first two bytes of some strings (the first one alone for a string of one
+/// byte): a quicker test than [`Initials`] before a lookup by word, as most words
+/// share their first letter with some entry but far fewer their first two bytes.
+///
+/// A phrase that starts with a word of two bytes or more starts with that word's
+/// first two bytes, so `may_start(word)` is false only when no string added can
+/// start with `word`.
+#[derive(Clone, Debug)]
+pub struct Starts {
+    first: Initials,
+    /// One bit per pair of bytes: 65,536 bits.
+    pairs: Box<[u64]>,
+}
+
+impl Default for Starts {
+    fn default() -> Starts {
+        Starts {
+            first: Initials::default(),
+            pairs: vec![0; 1 << 10].into_boxed_slice(),
+        }
+    }
+}
+
+impl Starts {
+    /// Add the first byte and the first two bytes of `s`.
+    pub fn add(&mut self, s: &str) {
+        self.first.add(s);
+        if let [a, b, ..] = *s.as_bytes() {
+            let k = usize::from(a) << 8 | usize::from(b);
+            self.pairs[k >> 6] |= 1 << (k & 63);
+        }
+    }
+
+    /// False when no string added starts with `word`'s first two bytes (with its
+    /// only byte, for a word of one byte).
+    pub fn may_start(&self, word: &str) -> bool {
+        match *word.as_bytes() {
+            [] => false,
+            [_] => self.first.may_start(word),
+            [a, b, ..] => {
+                let k = usize::from(a) << 8 | usize::from(b);
+                self.pairs[k >> 6] >> (k & 63) & 1 == 1
+            }
+        }
     }
 }
 
@@ -256,16 +310,21 @@ pub struct Resolution {
     pub folded: Folded,
 }
 
-fn words(m: &Mention, text: &str, tokens: &[Token]) -> Vec<String> {
-    tokens[m.tokens.0..m.tokens.1]
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(text).to_string())
+/// The words of a mention (its word tokens, not its punctuation), as written.
+fn words<'t>(m: &Mention, text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
+    (m.tokens.0..m.tokens.1)
+        .filter(|&k| tokens[k].kind == TokenKind::Word)
+        .map(|k| tokens[k].text(text))
         .collect()
 }
 
-fn surname_of(ws: &[String]) -> Option<String> {
-    ws.last().map(|w| fold(w))
+/// The same words folded, read from the document's folded table (the fold of
+/// token `k` is `folded.word(k)`), so that no word is folded again.
+fn folded_words<'f>(m: &Mention, folded: &'f Folded, tokens: &[Token]) -> Vec<&'f str> {
+    (m.tokens.0..m.tokens.1)
+        .filter(|&k| tokens[k].kind == TokenKind::Word)
+        .map(|k| folded.word(k))
+        .collect()
 }
 
 /// Is `a` a spelling variant of surname `b`? (Rule 4 of the module doc.)
@@ -279,6 +338,8 @@ struct Variant<'a> {
     word: &'a str,
     folded: String,
     chars: usize,
+    /// The word's [`consonant_key`], made at its first comparison that needs it.
+    key: std::cell::OnceCell<String>,
 }
 
 impl Variant<'_> {
@@ -289,7 +350,12 @@ impl Variant<'_> {
             word,
             folded,
             chars,
+            key: std::cell::OnceCell::new(),
         }
+    }
+
+    fn key(&self) -> &str {
+        self.key.get_or_init(|| consonant_key(self.word))
     }
 
     /// Is `self` a spelling variant of `b`?
@@ -302,8 +368,8 @@ impl Variant<'_> {
         if la < 5 || lb < 5 || fa.chars().next() != fb.chars().next() {
             return false;
         }
-        let (ka, kb) = (consonant_key(self.word), consonant_key(b.word));
-        if ka.len() < 3 || edit_distance(&ka, &kb) > 1 {
+        let (ka, kb) = (self.key(), b.key());
+        if ka.len() < 3 || edit_distance(ka, kb) > 1 {
             return false;
         }
         edit_distance(fa, fb) * 3 <= la.max(lb)
@@ -311,7 +377,7 @@ impl Variant<'_> {
 }
 
 /// The words of an organisation's name without its company suffix.
-fn without_suffix(ws: &[String], names: &NameRules) -> Vec<String> {
+fn without_suffix<'t>(ws: &[&'t str], names: &NameRules) -> Vec<&'t str> {
     let mut end = ws.len();
     while end > 1 && names.is_suffix(&ws[end - 1]) {
         end -= 1;
@@ -319,7 +385,7 @@ fn without_suffix(ws: &[String], names: &NameRules) -> Vec<String> {
     ws[..end]
         .iter()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .cloned()
+        .copied()
         .collect()
 }
 
@@ -329,7 +395,7 @@ fn without_suffix(ws: &[String], names: &NameRules) -> Vec<String> {
 /// America"), or — from three letters on — a subsequence of all the initials that
 /// keeps the first and the last ("CRIF" for "Conseil représentatif des institutions
 /// juives de France").
-pub fn acronym_fits(acr: &str, words: &[String]) -> bool {
+pub fn acronym_fits(acr: &str, words: &[&str]) -> bool {
     let letters: Vec<char> = acr
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -339,7 +405,7 @@ pub fn acronym_fits(acr: &str, words: &[String]) -> bool {
     if letters.len() < 2 || upper * 2 < letters.len() + 1 || words.len() < 2 {
         return false;
     }
-    let initial = |w: &String| fold(w).chars().next();
+    let initial = |w: &&str| fold(w).chars().next();
     let all: Vec<char> = words.iter().filter_map(initial).collect();
     let content: Vec<char> = words
         .iter()
@@ -358,30 +424,30 @@ pub fn acronym_fits(acr: &str, words: &[String]) -> bool {
 
 /// Initials of the capitalised words of a name ("International Business Machines" → "IBM").
 #[cfg(test)]
-fn acronym_of(ws: &[String]) -> String {
+fn acronym_of(ws: &[&str]) -> String {
     ws.iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|w| w.chars().next())
         .collect()
 }
 
-fn org_key(ws: &[String], names: &NameRules) -> String {
+fn org_key(ws: &[&str], names: &NameRules) -> String {
     let mut end = ws.len();
     while end > 1 && names.is_suffix(&ws[end - 1]) {
         end -= 1;
     }
     let mut s: String = ws[..end].join(" ");
     if ws.len() == 1 {
-        s = ws[0].clone();
+        s = ws[0].to_string();
     }
     fold(&s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 impl Resolver<'_> {
     /// Resolve `mentions` (sorted by start, not overlapping) into entities.
-    pub fn resolve(
+    pub fn resolve<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         tokens: &[Token],
         folded: &Folded,
         sentences: &[Sentence],
@@ -390,26 +456,28 @@ impl Resolver<'_> {
     ) -> Resolution {
         mentions.sort_by_key(|m| m.span.start);
         let n = mentions.len();
-        let ws: Vec<Vec<String>> = mentions.iter().map(|m| words(m, text, tokens)).collect();
+        let ws: Vec<Vec<&str>> = mentions.iter().map(|m| words(m, text, tokens)).collect();
+        let fw: Vec<Vec<&str>> = mentions
+            .iter()
+            .map(|m| folded_words(m, folded, tokens))
+            .collect();
         let mut joined: Vec<Option<(&'static str, usize)>> = vec![None; n];
 
         // Surnames of people named in full (and of known people).
         let mut surnames: FastMap<String, usize> = FastMap::default();
-        let mut firsts: FastMap<String, usize> = FastMap::default();
         for (i, m) in mentions.iter().enumerate() {
             if m.label == Label::Person && ws[i].len() >= 2 {
-                if let Some(s) = surname_of(&ws[i]) {
-                    *surnames.entry(s).or_default() += 1;
+                if let Some(s) = fw[i].last() {
+                    *surnames.entry(s.to_string()).or_default() += 1;
                 }
-                *firsts.entry(fold(&ws[i][0])).or_default() += 1;
             }
         }
         let first_name_owner: FastMap<String, String> = {
             let mut owners: FastMap<String, Vec<String>> = FastMap::default();
             for (i, m) in mentions.iter().enumerate() {
                 if m.label == Label::Person && ws[i].len() >= 2 {
-                    let full = fold(&ws[i].join(" "));
-                    let v = owners.entry(fold(&ws[i][0])).or_default();
+                    let full = fw[i].join(" ");
+                    let v = owners.entry(fw[i][0].to_string()).or_default();
                     if !v.contains(&full) {
                         v.push(full);
                     }
@@ -425,7 +493,7 @@ impl Resolver<'_> {
             .iter()
             .enumerate()
             .filter(|(i, m)| m.label == Label::Org && ws[*i].len() >= 2)
-            .map(|(i, _)| fold(&ws[i][0]))
+            .map(|(i, _)| fw[i][0].to_string())
             .collect();
         // Names typed ORG somewhere in the document, and single names typed PERSON by a title.
         let mut org_names: FastSet<String> = mentions
@@ -437,12 +505,12 @@ impl Resolver<'_> {
         for (i, m) in mentions.iter().enumerate() {
             let w = &ws[i];
             if m.label == Label::Org && w.len() >= 2 && self.names.is_suffix(&w[w.len() - 1]) {
-                org_names.insert(fold(&w[..w.len() - 1].join(" ")));
+                org_names.insert(fw[i][..w.len() - 1].join(" "));
             }
         }
         for (i, m) in mentions.iter().enumerate() {
             if m.label == Label::Person && ws[i].len() == 1 && m.rule.starts_with("person:") {
-                surnames.entry(fold(&ws[i][0])).or_default();
+                surnames.entry(fw[i][0].to_string()).or_default();
             }
         }
 
@@ -457,7 +525,7 @@ impl Resolver<'_> {
                 continue;
             }
             let w = &ws[i];
-            let last = fold(&w[w.len() - 1]);
+            let last = fw[i][w.len() - 1];
             if org_names.contains(&fold(mentions[i].span.slice(text))) {
                 // The same name typed ORG elsewhere ("cofondateur de Globex … a quitté Globex").
                 mentions[i].label = Label::Org;
@@ -465,26 +533,24 @@ impl Resolver<'_> {
                 continue;
             }
             if w.len() >= 2 {
-                if w.len() <= 3
-                    && surnames.contains_key(&last)
-                    && !self.names.is_place(&w.join(" "))
+                if w.len() <= 3 && surnames.contains_key(last) && !self.names.is_place(&w.join(" "))
                 {
                     mentions[i].label = Label::Person;
                     mentions[i].rule = "person:known-surname";
                 }
                 continue;
             }
-            let single = &w[0];
+            let single = w[0];
             if self.names.is_not_name(single) {
                 continue;
             }
-            if surnames.contains_key(&last) {
+            if surnames.contains_key(last) {
                 mentions[i].label = Label::Person;
                 mentions[i].rule = "surname";
-            } else if first_name_owner.contains_key(&last) {
+            } else if first_name_owner.contains_key(last) {
                 mentions[i].label = Label::Person;
                 mentions[i].rule = "first-name";
-            } else if multi_orgs.contains(&last) {
+            } else if multi_orgs.contains(last) {
                 mentions[i].label = Label::Org;
                 mentions[i].rule = "org:short-form";
             } else if self.names.first_name_gender(single).is_some()
@@ -542,8 +608,8 @@ impl Resolver<'_> {
                     .or_insert_with(|| new_entity(&mut entities, Label::Person, Some(k)));
                 entity_of[i] = Some(e);
                 if w.len() >= 2 {
-                    by_key.entry(fold(&w.join(" "))).or_insert(e);
-                    let p = (e, fold(&w[0]), fold(&w[w.len() - 1]));
+                    by_key.entry(fw[i].join(" ")).or_insert(e);
+                    let p = (e, fw[i][0].to_string(), fw[i][w.len() - 1].to_string());
                     if people_seen.insert(p.clone()) {
                         people_full.push(p);
                     }
@@ -558,7 +624,7 @@ impl Resolver<'_> {
                         people_full.push(p);
                     }
                 }
-                if canonical_key != fold(&w.join(" ")) {
+                if canonical_key != fw[i].join(" ") {
                     joined[i] = Some(("lexicon-alias", usize::MAX));
                 }
                 continue;
@@ -568,14 +634,14 @@ impl Resolver<'_> {
             if w.len() < 2 || self.names.is_particle(&w[0]) {
                 continue;
             }
-            let key = fold(&w.join(" "));
+            let key = fw[i].join(" ");
             if let Some(&e) = by_key.get(&key) {
                 entity_of[i] = Some(e);
                 joined[i] = Some(("same-name", usize::MAX));
                 continue;
             }
-            let first = fold(&w[0]);
-            let sur = fold(&w[w.len() - 1]);
+            let first = fw[i][0].to_string();
+            let sur = fw[i][w.len() - 1].to_string();
             // Same surname, first names one edit apart: a misspelling.
             let variant = people_full.iter().find(|(_, f, s)| {
                 *s == sur
@@ -613,7 +679,7 @@ impl Resolver<'_> {
                 continue;
             }
             let w = &ws[i];
-            let last = fold(&w[w.len() - 1]);
+            let last = fw[i][w.len() - 1];
             let mut cands: Vec<(usize, &'static str)> = people_full
                 .iter()
                 .filter(|(_, _, s)| *s == last)
@@ -627,7 +693,7 @@ impl Resolver<'_> {
                     .collect();
             }
             if cands.is_empty() && w.len() == 1 {
-                let single = Variant::new(&w[0]);
+                let single = Variant::new(w[0]);
                 cands = people_full
                     .iter()
                     .zip(&people_variants)
@@ -663,7 +729,7 @@ impl Resolver<'_> {
                 Some(c) => c,
                 None => {
                     // A titled single name with no full form ("M. Durand"): its own entity.
-                    let key = last.clone();
+                    let key = last.to_string();
                     if let Some(&e) = by_key.get(&key) {
                         (e, "same-name")
                     } else {
@@ -686,12 +752,12 @@ impl Resolver<'_> {
         // 5. Organisations.
         let mut org_by_key: FastMap<String, usize> = FastMap::default();
         // Multi-word names: (words without suffix, entity), for acronyms and short forms.
-        let mut org_long: Vec<(Vec<String>, usize)> = Vec::new();
+        let mut org_long: Vec<(Vec<&str>, usize)> = Vec::new();
         let mut org_acronyms: Vec<(String, usize)> = Vec::new();
         let mut org_first_word: FastMap<String, usize> = FastMap::default();
-        let register = |w: &[String],
+        let register = |w: &[&'t str],
                         e: usize,
-                        org_long: &mut Vec<(Vec<String>, usize)>,
+                        org_long: &mut Vec<(Vec<&'t str>, usize)>,
                         org_first_word: &mut FastMap<String, usize>,
                         org_by_key: &mut FastMap<String, usize>| {
             let core = without_suffix(w, self.names);
@@ -728,13 +794,13 @@ impl Resolver<'_> {
                         .or_insert_with(|| new_entity(&mut entities, Label::Org, Some(k)));
                     entity_of[i] = Some(e);
                     let canonical = &self.gazetteer.known()[k].name;
-                    if fold(canonical) != fold(&w.join(" ")) {
+                    if fold(canonical) != fw[i].join(" ") {
                         joined[i] = Some(("lexicon-alias", usize::MAX));
                     }
                     org_by_key.entry(org_key(w, self.names)).or_insert(e);
                     register(w, e, &mut org_long, &mut org_first_word, &mut org_by_key);
                     if w.len() == 1 && Case::of(&w[0]) == Case::Upper {
-                        org_acronyms.push((w[0].clone(), e));
+                        org_acronyms.push((w[0].to_string(), e));
                     }
                     continue;
                 }
@@ -757,7 +823,7 @@ impl Resolver<'_> {
                         .or_else(|| {
                             org_long
                                 .iter()
-                                .find(|(long, _)| acronym_fits(&w[0], long))
+                                .find(|(long, _)| acronym_fits(w[0], long))
                                 .map(|x| x.1)
                         });
                     if let Some(e) = acronym {
@@ -765,7 +831,7 @@ impl Resolver<'_> {
                         joined[i] = Some(("org:acronym", usize::MAX));
                         continue;
                     }
-                    if let Some(&e) = org_first_word.get(&fold(&w[0])) {
+                    if let Some(&e) = org_first_word.get(fw[i][0]) {
                         entity_of[i] = Some(e);
                         joined[i] = Some(("org:short-form", usize::MAX));
                         continue;
@@ -788,7 +854,7 @@ impl Resolver<'_> {
                     register(w, e, &mut org_long, &mut org_first_word, &mut org_by_key);
                 } else if Case::of(&w[0]) != Case::Title && Case::of(&w[0]) != Case::Lower {
                     // An acronym before its full form: "IBM (International Business Machines)".
-                    org_acronyms.push((w[0].clone(), e));
+                    org_acronyms.push((w[0].to_string(), e));
                 }
                 entity_of[i] = Some(e);
             }
@@ -920,6 +986,7 @@ impl Resolver<'_> {
     /// the document and (2) the document's year, when known, lies in the
     /// description's years of validity. If several readings fit, the entity
     /// with the most mentions wins.
+    #[inline(never)]
     fn described(
         &self,
         tokens: &[Token],
@@ -1005,6 +1072,7 @@ impl Resolver<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn pronouns(
         &self,
         text: &str,
@@ -1092,11 +1160,10 @@ impl Resolver<'_> {
                     phrase.push(' ');
                 }
                 phrase.push_str(folded.word(i + k - 1));
-                if !self.pronouns.is_prefix(&phrase) {
-                    break;
-                }
-                if let Some(p) = self.pronouns.get(&phrase) {
-                    matched = Some((k, p));
+                match self.pronouns.prefix(&phrase) {
+                    None => break,
+                    Some(Some(p)) => matched = Some((k, p)),
+                    Some(None) => {}
                 }
             }
             let Some((k, p)) = matched else {
@@ -1239,6 +1306,37 @@ mod tests {
     }
 
     #[test]
+    fn starts() {
+        let mut set = Starts::default();
+        for s in ["le groupe", "l'entreprise", "a b", "x", "élan", ""] {
+            set.add(s);
+        }
+        for (s, want) in [
+            ("le", true),
+            ("les", true),
+            ("la", false),
+            ("l'", true),
+            ("a", true),
+            ("ab", false),
+            ("x", true),
+            ("xy", false),
+            ("élite", true),
+            ("é", true),
+            ("è", false),
+            ("e", false),
+            ("", false),
+        ] {
+            assert_eq!(set.may_start(s), want, "{s:?}");
+        }
+        // Never false for a word some added string starts with.
+        for s in ["le groupe", "l'entreprise", "a b", "x", "élan"] {
+            for (i, _) in s.char_indices().skip(1).chain([(s.len(), ' ')]) {
+                assert!(set.may_start(&s[..i]), "{:?}", &s[..i]);
+            }
+        }
+    }
+
+    #[test]
     fn initials() {
         let mut set = Initials::default();
         for s in ["le", "élan", "", "~x", "\u{7f}"] {
@@ -1280,13 +1378,19 @@ mod tests {
             assert_eq!(table.is_prefix(s), want, "{s}");
         }
         assert!(table.get("celle").is_none() && table.get("celle-ci").is_some());
-        assert!(table.may_start("ces") && table.may_start("le") && !table.may_start("x"));
+        // One lookup: not a prefix, a prefix only, a phrase.
+        assert!(table.prefix("cex").is_none());
+        assert!(table.prefix("celle").is_some_and(|p| p.is_none()));
+        assert!(table.prefix("celle-ci").is_some_and(|p| p.is_some()));
+        assert!(table.may_start("ces") && table.may_start("l'") && !table.may_start("x"));
+        // The first two bytes: "le" starts neither "celle-ci" nor "l'entreprise".
+        assert!(!table.may_start("le"));
         assert!(!table.may_start(""));
     }
 
     #[test]
     fn acronym_table() {
-        let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let w = |s: &'static str| s.split(' ').collect::<Vec<_>>();
         for (acr, name, want) in [
             ("IBM", "International Business Machines", true),
             ("BoA", "Bank of America", true),
@@ -1312,10 +1416,7 @@ mod tests {
 
     #[test]
     fn acronyms() {
-        let w: Vec<String> = "International Business Machines"
-            .split(' ')
-            .map(String::from)
-            .collect();
+        let w: Vec<&str> = "International Business Machines".split(' ').collect();
         assert_eq!(acronym_of(&w), "IBM");
     }
 }

@@ -16,19 +16,80 @@ pub fn fold_into(s: &str, out: &mut String) {
 
 /// [`fold`] `s` onto the end of `out`.
 pub fn fold_push(s: &str, out: &mut String) {
+    // An ASCII string, most of those folded, is copied at once and lower-cased
+    // in place: its fold is its lower case.
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        if let Some(copy) = out.get_mut(from..) {
+            copy.make_ascii_lowercase();
+        }
+        return;
+    }
+    fold_push_chars(s, out);
+}
+
+/// [`fold_push`] char by char (for a string known to have a character that is
+/// not ASCII).
+pub(crate) fn fold_push_chars(s: &str, out: &mut String) {
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
             continue;
         }
+        // À-ÿ, most accents of a Latin text, from a table of what the rest of
+        // this loop gives them (see the test `latin1_folds`).
+        if let Some(&(a, b)) = LATIN1_FOLDS.get((c as usize).wrapping_sub(0xC0)) {
+            out.push(a);
+            if b != '\0' {
+                out.push(b);
+            }
+            continue;
+        }
         match fold_char(c) {
             Some(f) => out.push_str(f),
+            // Latin-1 punctuation and symbols, general punctuation (« » – ’ …):
+            // no case there, each is its own lower case, found without the tables.
+            None if is_caseless(c) => out.push(c),
             None => out.extend(c.to_lowercase()),
         }
     }
 }
 
-fn fold_char(c: char) -> Option<&'static str> {
+/// Whether `c` is in a block with no letter that has a lower case: Latin-1
+/// punctuation and symbols (U+0080-U+00BF) and general punctuation
+/// (U+2000-U+206F).
+fn is_caseless(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{bf}' | '\u{2000}'..='\u{206f}')
+}
+
+/// The fold of U+00C0 + i, as one or two characters ('\0' for none): the ASCII
+/// of [`fold_char`], or the lower case of the six it leaves (Ð Þ × ð ÷ þ).
+const LATIN1_FOLDS: [(char, char); 64] = {
+    let mut table = [('\0', '\0'); 64];
+    let mut i = 0;
+    while i < 64 {
+        let c = match char::from_u32(0xC0 + i as u32) {
+            Some(c) => c,
+            None => '\0',
+        };
+        table[i] = match fold_char(c) {
+            Some(f) => {
+                let f = f.as_bytes();
+                (f[0] as char, if f.len() > 1 { f[1] as char } else { '\0' })
+            }
+            None => match c {
+                'Ð' => ('ð', '\0'),
+                'Þ' => ('þ', '\0'),
+                _ => (c, '\0'),
+            },
+        };
+        i += 1;
+    }
+    table
+};
+
+const fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
         'æ' | 'Æ' => "ae",
@@ -209,11 +270,51 @@ mod tests {
         }
     }
 
+    /// The table of [`fold_push`] gives what its general path gives.
+    #[test]
+    fn latin1_folds() {
+        for (i, &(a, b)) in LATIN1_FOLDS.iter().enumerate() {
+            let c = char::from_u32(0xC0 + i as u32).unwrap();
+            let want: String = match fold_char(c) {
+                Some(f) => f.to_string(),
+                None => c.to_lowercase().collect(),
+            };
+            let got: String = [a, b].iter().filter(|&&x| x != '\0').collect();
+            assert_eq!(got, want, "{c:?}");
+        }
+        assert_eq!(fold("ÀÉÎÕÜÇÆßÐÞ×÷ðþÿ"), "aeioucaessðþ×÷ðþy");
+    }
+
+    #[test]
+    fn caseless_characters_are_their_own_lower_case() {
+        let caseless: Vec<char> = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_caseless(c))
+            .collect();
+        assert_eq!(caseless.len(), 0x40 + 0x70);
+        for c in caseless {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
     #[test]
     fn letter_case_agrees_with_unicode() {
         for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
             let want = c.is_alphabetic().then(|| c.is_uppercase());
             assert_eq!(letter_case(c), want, "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The ASCII path of [`fold_push`] gives what the char loop gives, and
+        /// leaves what was in the buffer as it was.
+        #[test]
+        fn fold_push_ascii_path(s in "[ -~]{0,12}|[a-zA-Zé’ -]{0,12}") {
+            let mut want = String::from("Déjà ");
+            fold_push_chars(&s, &mut want);
+            let mut got = String::from("Déjà ");
+            fold_push(&s, &mut got);
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

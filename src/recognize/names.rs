@@ -46,6 +46,9 @@ pub enum TitleKind {
 pub struct LangNames {
     /// Folded title phrases.
     pub titles: HashMap<String, (TitleKind, char)>,
+    /// The titles written with a final period ("m.", "dr."), keyed without it, so
+    /// that a word is looked up as "word." without building that string.
+    titles_before_dot: HashMap<String, (TitleKind, char)>,
     /// Folded org-context phrases: true for a head noun, false for a cue.
     pub org_context: HashMap<String, bool>,
     /// Folded capitalised non-names.
@@ -131,6 +134,9 @@ impl NameRules {
                 }
                 let key = phrase_key(row.field(0, "a title")?);
                 l.max_words = l.max_words.max(key.split(' ').count());
+                if let Some(k) = key.strip_suffix('.') {
+                    l.titles_before_dot.insert(k.to_string(), (kind, g));
+                }
                 l.titles.insert(key, (kind, g));
             }
             for row in set.rows(lang.code(), "org_context.tsv") {
@@ -177,13 +183,12 @@ impl NameRules {
 
     /// True when `word` (any case) is a capitalised non-name in some language.
     pub fn is_not_name(&self, word: &str) -> bool {
-        let f = fold(word);
-        self.langs.iter().any(|l| l.not_names.contains(&f))
+        with_fold(word, |f| self.langs.iter().any(|l| l.not_names.contains(f)))
     }
 
     /// True when `word` (any case) is an article of `lang` ("the", "la").
     pub fn is_determiner(&self, lang: Lang, word: &str) -> bool {
-        self.langs[lang.index()].determiners.contains(&fold(word))
+        with_fold(word, |f| self.langs[lang.index()].determiners.contains(f))
     }
 
     /// True when the mention starting at token `a` is the complement of a kinship
@@ -199,17 +204,17 @@ impl NameRules {
 
     /// True when `name` is a place.
     pub fn is_place(&self, name: &str) -> bool {
-        self.places.contains(&fold(name))
+        with_fold(name, |f| self.places.contains(f))
     }
 
     /// Gender of a first name, if known.
     pub fn first_name_gender(&self, word: &str) -> Option<char> {
-        self.first_names.get(&fold(word)).copied()
+        with_fold(word, |f| self.first_names.get(f).copied())
     }
 
     /// True when the (lower-case) word is a name particle ("van", "de", "bin").
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(&fold(word))
+        with_fold(word, |f| self.particles.contains(f))
     }
 
     /// Number of tokens from `i` that form a company suffix ("Inc.", "Corp"), if any.
@@ -302,6 +307,14 @@ impl NameRules {
         out: &mut Vec<Mention>,
     ) {
         for q in s.first..s.last {
+            // Only an opening quote can start one: '"', or the first byte of
+            // "«" (C2 AB) or of "“" and "‘" (E2 80 9C, E2 80 98).
+            if !matches!(
+                text.as_bytes().get(tokens[q].span.start),
+                Some(b'"' | 0xC2 | 0xE2)
+            ) {
+                continue;
+            }
             let close = match tokens[q].text(text) {
                 "«" => "»",
                 "\"" => "\"",
@@ -534,7 +547,7 @@ impl NameRules {
             // Artificial Intelligence") unless a first name follows ("President
             // Dmitry Medvedev"); honorifics, all-capital roles ("PDG", "CEO") and a
             // sentence's first word are titles.
-            let single = l.titles.get(f).or_else(|| l.titles.get(&format!("{f}.")));
+            let single = l.titles.get(f).or_else(|| l.titles_before_dot.get(f));
             let single = single.filter(|(k, _)| {
                 *k == TitleKind::Honorific
                     || l.capitalised_roles
@@ -938,6 +951,25 @@ impl NameRules {
     }
 }
 
+/// `f` of the [`fold`] of `s`, without allocating for a short ASCII `s` (whose
+/// fold is its ASCII lower case): the word tests below look words up by their
+/// fold thousands of times per document.
+fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 48;
+    if !s.is_ascii() || s.len() > MAX {
+        return f(&fold(s));
+    }
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(s);
+    }
+    let mut buf = [0u8; MAX];
+    let buf = &mut buf[..s.len()];
+    buf.copy_from_slice(s.as_bytes());
+    buf.make_ascii_lowercase();
+    // ASCII bytes are UTF-8.
+    f(std::str::from_utf8(buf).unwrap_or_default())
+}
+
 /// The folded key of a lexicon phrase: words joined by one space, an elision
 /// glued to the next word ("l' opérateur" and "l'opérateur" are one key).
 pub fn phrase_key(s: &str) -> String {
@@ -1059,6 +1091,27 @@ fn is_headline(text: &str, toks: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_fold_is_fold() {
+        let long = "A".repeat(60);
+        for s in [
+            "",
+            "Paris",
+            "paris",
+            "PARIS",
+            "O'Neil",
+            "Élodie",
+            "MÜNCHEN",
+            "x-Y_z",
+            "`",
+            &long,
+            "ÀB",
+            "a\u{202f}B",
+        ] {
+            assert_eq!(with_fold(s, str::to_string), fold(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn suffixes_match_as_the_list_scan_did() {

@@ -96,6 +96,12 @@ struct LangPatterns {
     prefixes_by_initial: Vec<Vec<usize>>,
     /// Per pattern, what a sentence needs for it to match.
     needs: Vec<Need>,
+    /// Word and prefix id → the patterns whose first needed word (the rarest)
+    /// it is one alternative of: a sentence's words name the only patterns
+    /// worth a [`may_match`](LangPatterns::may_match).
+    by_word: Vec<Vec<usize>>,
+    /// The patterns that need no word.
+    wordless: Vec<usize>,
 }
 
 /// What a pattern needs of a sentence.
@@ -198,15 +204,34 @@ impl LangPatterns {
         for need in &mut self.needs {
             need.words.sort_by_key(Vec::len);
         }
+        self.by_word = vec![Vec::new(); n + self.prefixes.len()];
+        self.wordless.clear();
+        for (pi, need) in self.needs.iter().enumerate() {
+            match need.words.first() {
+                Some(ids) => ids.iter().for_each(|&id| self.by_word[id].push(pi)),
+                None => self.wordless.push(pi),
+            }
+        }
     }
 
     /// Mark in `present` (one flag per word and prefix id, all false on entry)
-    /// the ids of the words of a sentence.
-    fn mark_words<'w>(&self, words: impl Iterator<Item = &'w str>, present: &mut [bool]) {
+    /// the ids of the words of a sentence, and list them in `marked`.
+    fn mark_words<'w>(
+        &self,
+        words: impl Iterator<Item = &'w str>,
+        present: &mut [bool],
+        marked: &mut Vec<usize>,
+    ) {
         let n = self.words.len();
+        let mut mark = |id: usize| {
+            if !present[id] {
+                present[id] = true;
+                marked.push(id);
+            }
+        };
         for w in words {
             if let Some(&id) = self.words.get(w) {
-                present[id] = true;
+                mark(id);
             }
             let same_initial = w
                 .as_bytes()
@@ -214,8 +239,26 @@ impl LangPatterns {
                 .map(|&b| &self.prefixes_by_initial[usize::from(b)]);
             for &k in same_initial.into_iter().flatten() {
                 if w.starts_with(self.prefixes[k].as_str()) {
-                    present[n + k] = true;
+                    mark(n + k);
                 }
+            }
+        }
+    }
+
+    /// Flag in `candidates` (one per pattern) the patterns that [`may_match`]
+    /// can accept once the words `marked` are present: those listed under one of
+    /// them in `by_word`, and those that need no word. (A pattern that may match
+    /// has one alternative of its first needed word present.)
+    ///
+    /// [`may_match`]: LangPatterns::may_match
+    fn candidates(&self, marked: &[usize], candidates: &mut [bool]) {
+        candidates.iter_mut().for_each(|c| *c = false);
+        for &pi in &self.wordless {
+            candidates[pi] = true;
+        }
+        for &id in marked {
+            for &pi in &self.by_word[id] {
+                candidates[pi] = true;
             }
         }
     }
@@ -327,6 +370,8 @@ impl RelationRules {
         let mut index: FastMap<(RelType, usize, usize), usize> = FastMap::default();
         let mut promoted: FastMap<String, usize> = FastMap::default();
         let mut present = vec![false; lp.words.len() + lp.prefixes.len()];
+        let mut marked: Vec<usize> = Vec::new();
+        let mut candidates = vec![false; lp.patterns.len()];
         let mut entities = [0usize; LABELS];
         // Items of a sentence, their tokens and sources (buffers reused sentence after sentence).
         let mut items: Vec<Item> = Vec::new();
@@ -416,14 +461,17 @@ impl RelationRules {
                 i += 1;
             }
             // The patterns worth trying: those whose words and entity types occur.
-            present.iter_mut().for_each(|p| *p = false);
+            marked.iter().for_each(|&id| present[id] = false);
+            marked.clear();
             lp.mark_words(
                 items.iter().filter_map(|it| match it {
                     Item::Word(w) => Some(w.as_ref()),
                     Item::Entity { .. } => None,
                 }),
                 &mut present,
+                &mut marked,
             );
+            lp.candidates(&marked, &mut candidates);
             entities.iter_mut().for_each(|n| *n = 0);
             for it in &items {
                 if let Item::Entity { label, .. } = it {
@@ -432,7 +480,7 @@ impl RelationRules {
             }
             let pairs = slot_pairs(&entities);
             for pi in 0..lp.patterns.len() {
-                if !lp.may_match(pi, &present, pairs) {
+                if !candidates[pi] || !lp.may_match(pi, &present, pairs) {
                     continue;
                 }
                 let p = &lp.patterns[pi];
@@ -727,8 +775,18 @@ mod tests {
             ("il a", [false, false]),
         ] {
             let mut present = vec![false; lp.words.len() + lp.prefixes.len()];
+            let mut marked = Vec::new();
             // (Sentence words are folded, as the patterns' are.)
-            lp.mark_words(words.split(' '), &mut present);
+            lp.mark_words(words.split(' '), &mut present, &mut marked);
+            let mut candidates = vec![false; lp.patterns.len()];
+            lp.candidates(&marked, &mut candidates);
+            // A pattern that may match is a candidate.
+            for pi in 0..2 {
+                assert!(
+                    candidates[pi] || !lp.may_match(pi, &present, !0),
+                    "{words} {pi}"
+                );
+            }
             // Two people: only the second pattern's slots fit.
             assert!(!lp.may_match(0, &present, slot_pairs(&entities)));
             entities[Label::Org as usize] = 1;
