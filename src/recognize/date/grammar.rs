@@ -609,6 +609,18 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Some phrase of kind `bit` ([`kind`]) starts at token `i`: the rules that look for one
+    /// ask this before reading the phrases.
+    fn has(&self, i: usize, bit: u32) -> bool {
+        self.info.get(i).is_some_and(|t| t.kinds & bit != 0)
+    }
+
+    /// What token `i`'s lower case holds (nothing past the end). The rules that look for a
+    /// digit or a hyphen in it ("1er", "mois-ci") ask these first.
+    fn marks(&self, i: usize) -> Marks {
+        self.info.get(i).map_or(Marks::default(), |t| t.marks)
+    }
+
     fn raw(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
@@ -713,6 +725,9 @@ impl<'a> Parser<'a> {
 
     /// A day of the month: "18", "1er", "18th".
     fn day_num(&self, i: usize) -> Option<u32> {
+        if !self.marks(i).digit {
+            return None;
+        }
         let s = self.f(i);
         let digits: &str = match self.kind(i) {
             Some(TokenKind::Number) => s,
@@ -752,11 +767,17 @@ impl<'a> Parser<'a> {
             };
             return (v > 0.0 && v <= 10_000.0).then_some((i + 1, Some(v)));
         }
-        if let Some(r) = self.word(i, |w| match w {
-            Word::Number(n) => Some(*n),
-            _ => None,
-        }) {
-            return Some(r);
+        if self.has(i, kind::NUMBER) {
+            let number = self.word(i, |w| match w {
+                Word::Number(n) => Some(*n),
+                _ => None,
+            });
+            if number.is_some() {
+                return number;
+            }
+        }
+        if !self.marks(i).hyphen {
+            return None;
         }
         self.hyphen_number(self.f(i)).map(|v| (i + 1, Some(v)))
     }
@@ -786,6 +807,9 @@ impl<'a> Parser<'a> {
 
     /// A month word at `i`: (end, month, abbreviation).
     fn month(&self, i: usize) -> P<(u32, bool)> {
+        if !self.has(i, kind::MONTH) {
+            return None;
+        }
         let (end, m) = self.word(i, |w| match w {
             Word::Month { month, abbr } => Some((*month, *abbr)),
             _ => None,
@@ -798,6 +822,9 @@ impl<'a> Parser<'a> {
 
     /// A weekday word at `i`: (end, day, abbreviation).
     fn weekday(&self, i: usize) -> P<(u32, bool)> {
+        if !self.has(i, kind::WEEKDAY) {
+            return None;
+        }
         let (end, d) = self.word(i, |w| match w {
             Word::Weekday { day, abbr } => Some((*day, *abbr)),
             _ => None,
@@ -809,13 +836,19 @@ impl<'a> Parser<'a> {
     }
 
     fn unit(&self, i: usize) -> P<Unit> {
-        if let Some(r) = self.word(i, |w| match w {
-            Word::Unit(u) => Some(*u),
-            _ => None,
-        }) {
-            return Some(r);
+        if self.has(i, kind::UNIT) {
+            let unit = self.word(i, |w| match w {
+                Word::Unit(u) => Some(*u),
+                _ => None,
+            });
+            if unit.is_some() {
+                return unit;
+            }
         }
         // "ce mois-ci", "cette semaine-ci".
+        if !self.marks(i).hyphen {
+            return None;
+        }
         let s = self.f(i);
         let stem = s.strip_suffix("-ci")?;
         self.words.get(stem).iter().find_map(|w| match w {
@@ -825,6 +858,9 @@ impl<'a> Parser<'a> {
     }
 
     fn rel(&self, i: usize, after: bool) -> P<i32> {
+        if !self.has(i, kind::REL) {
+            return None;
+        }
         self.next(i, |w| match w {
             Word::Rel { offset, after: a } if *a == after => Some(*offset),
             _ => None,
@@ -832,15 +868,24 @@ impl<'a> Parser<'a> {
     }
 
     fn det(&self, i: usize) -> Option<usize> {
+        if !self.has(i, kind::DET) {
+            return None;
+        }
         self.is(i, |w| matches!(w, Word::Det))
     }
 
     fn of(&self, i: usize) -> Option<usize> {
+        if !self.has(i, kind::OF) {
+            return None;
+        }
         self.is(i, |w| matches!(w, Word::Of))
     }
 
     /// A part of the day; `events`: also the words that may name an event ("soirée").
     fn part(&self, i: usize, events: bool) -> P<String> {
+        if !self.has(i, kind::PART) {
+            return None;
+        }
         self.next(i, |w| match w {
             Word::Part { code, event } if events || !event => Some(code.clone()),
             _ => None,
@@ -1033,6 +1078,8 @@ impl<'a> Parser<'a> {
     pub(super) fn assert_only_range(&self) -> usize {
         let mut n = 0;
         for i in 0..self.len() {
+            // The rules that ask the marks first rely on them.
+            assert_eq!(self.marks(i), Marks::of(self.f(i)), "{i}");
             if self.only_range(i) {
                 assert_eq!(self.range(i), self.core(i, &Cued::at(i)), "{i}");
                 assert_eq!(self.with_mod(i), None, "{i}");
@@ -1129,6 +1176,9 @@ impl<'a> Parser<'a> {
 
     /// A qualifier, then a date: "fin novembre 2022", "au début de 2013", "early 2014".
     fn with_mod(&self, i: usize) -> Option<Found> {
+        if !self.has(i, kind::MOD) {
+            return None;
+        }
         let (mut j, m) = self.word(i, |w| match w {
             Word::Mod(m) => Some(m.clone()),
             _ => None,
@@ -1470,6 +1520,9 @@ impl<'a> Parser<'a> {
         let (mut e, (month, abbr)) = match self.month(j) {
             Some(m) => m,
             None => {
+                if !self.marks(j).hyphen {
+                    return None;
+                }
                 let s = self.f(j);
                 let (head, tail) = s.split_once('-')?;
                 let m = self.words.get(head).iter().find_map(|w| match w {
@@ -1920,6 +1973,9 @@ impl<'a> Parser<'a> {
         if short {
             k += 1;
         }
+        if !self.marks(k).digit {
+            return None;
+        }
         let s = self.f(k);
         let digits = s.strip_suffix('s')?;
         if !is_digits(digits) || !digits.ends_with('0') {
@@ -2027,7 +2083,10 @@ impl<'a> Parser<'a> {
             }
             return Some((e, hour, minute, true));
         }
-        // "21h45", "18h".
+        // "21h45", "18h", and the other forms: all digits.
+        if !self.marks(i).digit {
+            return None;
+        }
         let s = self.f(i);
         if self.kind(i) == Some(TokenKind::Word) {
             let n = s.bytes().take_while(u8::is_ascii_digit).count();
@@ -2152,6 +2211,10 @@ impl<'a> Parser<'a> {
         if !self.cont(i) {
             return None;
         }
+        // A year has digits, a month is a month phrase ("de" is mostly followed by neither).
+        if !self.marks(i).digit && self.info[i].kinds & kind::MONTH == 0 {
+            return None;
+        }
         if let Some(y) = self.year4(i) {
             return Some((i + 1, year_expr(y)));
         }
@@ -2224,6 +2287,9 @@ impl<'a> Parser<'a> {
 
     /// One hyphenated word: "fifty-year", "one-year".
     fn hyphen_duration(&self, i: usize) -> Option<Found> {
+        if !self.marks(i).hyphen {
+            return None;
+        }
         let s = self.f(i);
         if self.kind(i) != Some(TokenKind::Word) {
             return None;
@@ -2295,6 +2361,9 @@ impl<'a> Parser<'a> {
 
     /// "Q1 2013", "T1 2013", "H2 2013".
     fn period_code(&self, i: usize, cued: &Cued) -> Option<Found> {
+        if !self.marks(i).digit {
+            return None;
+        }
         let s = self.f(i);
         let b = s.as_bytes();
         if b.len() != 2 || !b[1].is_ascii_digit() || !self.case(i).is_capitalised() {

@@ -2,9 +2,12 @@
 //!
 //! The recognizer reads tokens, not characters: every pattern below is a sequence of token
 //! tests, and every word it knows comes from `lexicons/<lang>/dates.tsv` (`words.rs`), looked up
-//! by lower-cased token sequence in one hash table built once. At each token the grammar tries all
-//! patterns with a bounded look-ahead and keeps the longest match, so a document is read in
-//! linear time. Matches never cross a line break.
+//! by lower-cased token sequence in a trie built once: each token of a text is looked up once
+//! (by its first eight bytes, in an open-addressing table of the lexicon's tokens), and the
+//! phrases starting at it are found by walking the trie with the next tokens' ids. At each
+//! token where some pattern can start (the kinds of its phrases, a digit, a hyphen) the grammar
+//! tries the patterns with a bounded look-ahead and keeps the longest match, so a document is
+//! read in linear time. Matches never cross a line break.
 //!
 //! ## Patterns (`grammar.rs`)
 //! - absolute dates: "18 juillet 2015", "le 1er mars 2021" (the article is left out of the
