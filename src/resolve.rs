@@ -253,6 +253,8 @@ pub struct Descriptions {
     pub by_first: FastMap<String, Vec<(String, usize, Vec<Description>)>>,
     /// The first bytes of the keys of `by_first`.
     initials: Initials,
+    /// The folded names the descriptions describe.
+    names: FastSet<String>,
 }
 
 impl Descriptions {
@@ -288,6 +290,12 @@ impl Descriptions {
         for k in out.by_first.keys() {
             out.initials.add(k);
         }
+        out.names = out
+            .by_first
+            .values()
+            .flatten()
+            .flat_map(|(_, _, readings)| readings.iter().map(|d| d.name.clone()))
+            .collect();
         Ok(out)
     }
 }
@@ -309,7 +317,6 @@ pub struct Resolution {
     /// again for relations).
     pub folded: Folded,
 }
-
 
 /// Is `a` a spelling variant of surname `b`? (Rule 4 of the module doc.)
 pub fn is_variant(a: &str, b: &str) -> bool {
@@ -994,7 +1001,16 @@ impl Resolver<'_> {
         entities: &[Entity],
     ) -> Vec<Reference> {
         let mut out = Vec::new();
-        if self.descriptions.by_first.is_empty() {
+        // A description refers only to a person or organisation of the document that
+        // bears the name it describes: without one, no need to read the tokens.
+        let describable = |e: &Entity| {
+            matches!(e.label, Label::Person | Label::Org)
+                && (self.descriptions.names.contains(&fold(&e.name))
+                    || e.aliases
+                        .iter()
+                        .any(|a| self.descriptions.names.contains(&fold(&a.text))))
+        };
+        if self.descriptions.by_first.is_empty() || !entities.iter().any(describable) {
             return out;
         }
         let mut covered = vec![false; tokens.len()];
