@@ -340,7 +340,7 @@ impl Extractor {
         let mut order: Vec<usize> = (0..res.entities.len())
             .filter(|&e| !res.entities[e].mentions.is_empty())
             .collect();
-        order.sort_by_key(|&e| {
+        order.sort_by_cached_key(|&e| {
             res.entities[e]
                 .mentions
                 .iter()
