@@ -827,6 +827,17 @@ fn phrase_table_by_ids_is_the_table_by_keys() {
             Lang::En => "one man, two times, three years, a week and a half, two-year, one. Two",
         };
         assert!(check_table(&rules, lang, numbers) >= 3);
+        let seasons = match lang {
+            Lang::Fr => {
+                "Il a été nommé, en été, été 2019, été dernier, a été de 2019, en été de \
+                 l'an dernier, a été 2019, l'été, cet été, Été\n2019, hiver 98, a été"
+            }
+            Lang::En => {
+                "fall, in fall 2019, in the fall of 2019, last fall, fall of last year, \
+                 in summer, summer, fall\n2019, in fall"
+            }
+        };
+        assert!(check_table(&rules, lang, seasons) >= 3);
         for text in [
             "Le 3\u{a0}MARS\n\n2015 :\r\n« L’été »\u{301}\nmi-Juin, '82 `90s dix-huit ' ` ‐ 1‑2.\n",
             "Fin novembre 2022, il y a trois ans et demi, l’an dernier, début de l'année, \
