@@ -2544,6 +2544,44 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Decade => (n.map(|v| v * 10.0), "Y", false),
         Unit::Century => (n.map(|v| v * 100.0), "Y", false),
     };
+    let mut out = String::with_capacity(8);
+    out.push('P');
+    if time {
+        out.push('T');
+    }
+    match n {
+        None => out.push('X'),
+        // A whole number written digit by digit: what `format!("{}", v as i64)` writes.
+        Some(v) if v.fract() == 0.0 => {
+            let v = v as i64;
+            if v < 0 {
+                out.push('-');
+            }
+            super::normalise::push_padded(&mut out, v.unsigned_abs(), 1);
+        }
+        Some(v) => out.push_str(&format!("{}", (v * 100.0).round() / 100.0)),
+    }
+    out.push_str(letter);
+    out
+}
+
+/// [`duration_value`] through `format!`.
+#[cfg(test)]
+pub(super) fn duration_value_by_format(n: Option<f64>, unit: Unit) -> String {
+    let (n, letter, time) = match unit {
+        Unit::Second => (n, "S", true),
+        Unit::Minute => (n, "M", true),
+        Unit::Hour => (n, "H", true),
+        Unit::Day => (n, "D", false),
+        Unit::Week => (n, "W", false),
+        Unit::Weekend => (n, "WE", false),
+        Unit::Month => (n, "M", false),
+        Unit::Quarter => (n, "Q", false),
+        Unit::Half => (n.map(|v| v * 6.0), "M", false),
+        Unit::Year => (n, "Y", false),
+        Unit::Decade => (n.map(|v| v * 10.0), "Y", false),
+        Unit::Century => (n.map(|v| v * 100.0), "Y", false),
+    };
     let num = match n {
         None => "X".to_string(),
         Some(v) if v.fract() == 0.0 => format!("{}", v as i64),

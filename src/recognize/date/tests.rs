@@ -904,3 +904,53 @@ fn integer_digits_parse_as_floats() {
         );
     }
 }
+
+/// Duration values written digit by digit are those of `format!`, for whole numbers of
+/// every size and sign, fractions, and no number, in every unit.
+#[test]
+fn duration_values_equal_format() {
+    use words::Unit;
+    let units = [
+        Unit::Second,
+        Unit::Minute,
+        Unit::Hour,
+        Unit::Day,
+        Unit::Week,
+        Unit::Weekend,
+        Unit::Month,
+        Unit::Quarter,
+        Unit::Half,
+        Unit::Year,
+        Unit::Decade,
+        Unit::Century,
+    ];
+    let mut values = vec![
+        None,
+        Some(0.0),
+        Some(-0.0),
+        Some(0.5),
+        Some(2.5),
+        Some(1.0 / 3.0),
+        Some(-7.0),
+        Some(-2.25),
+        Some(1e15),
+        Some(1e300),
+        Some(-1e300),
+        Some(f64::INFINITY),
+        Some(f64::NEG_INFINITY),
+        Some(f64::NAN),
+        Some(i64::MAX as f64),
+        Some(i64::MIN as f64),
+    ];
+    values.extend((0..2000).map(|k| Some(f64::from(k))));
+    values.extend((0..200).map(|k| Some(f64::from(k) * 0.25)));
+    for unit in units {
+        for &n in &values {
+            assert_eq!(
+                grammar::duration_value(n, unit),
+                grammar::duration_value_by_format(n, unit),
+                "{n:?} {unit:?}"
+            );
+        }
+    }
+}
