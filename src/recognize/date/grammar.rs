@@ -328,6 +328,15 @@ struct Info {
     id: u32,
 }
 
+impl Info {
+    /// No rule can start at the token: no phrase starts there (every meaning has a kind)
+    /// and its lower case holds no digit, hyphen or apostrophe ([`Parser::may_start`]'s
+    /// first test).
+    fn inert(&self) -> bool {
+        self.kinds == 0 && !(self.marks.digit || self.marks.hyphen || self.marks.apostrophe)
+    }
+}
+
 /// The parser over one document's tokens.
 pub struct Parser<'a> {
     text: &'a str,
@@ -341,6 +350,10 @@ pub struct Parser<'a> {
     info: Vec<Info>,
     /// Phrase matches starting at each token, end to end: (end, meaning), longest first.
     phrases: Vec<(usize, &'a Word)>,
+    /// In order, the tokens that are not [`Info::inert`], and maybe some that are: where
+    /// [`Parser::find_all`] tries the rules (with the node of their one-token key, or
+    /// `NONE`).
+    open: Vec<(usize, u32)>,
     words: &'a Words,
     lang: Lang,
 }
@@ -361,7 +374,9 @@ impl<'a> Parser<'a> {
         let n = toks.len();
         let mut lowered = String::new();
         let mut info = Vec::with_capacity(n);
-        // The tokens where a phrase starts, and the node of their one-token key.
+        // The tokens where a phrase starts, and the node of their one-token key, and the
+        // tokens with a digit, hyphen or apostrophe (node `NONE`): the tokens that are not
+        // [`Info::inert`].
         let mut starts = Vec::with_capacity(n / 2);
         let mut spaced = false;
         let bytes = text.as_bytes();
@@ -431,7 +446,7 @@ impl<'a> Parser<'a> {
                 phrases: (0, 0),
             });
             let node = words.first(id);
-            if node != NONE {
+            if node != NONE || marks.digit || marks.hyphen || marks.apostrophe {
                 starts.push((i, node));
             }
         }
@@ -442,6 +457,7 @@ impl<'a> Parser<'a> {
             lowered,
             info,
             phrases: Vec::new(),
+            open: Vec::new(),
             words,
             lang,
         };
@@ -449,8 +465,15 @@ impl<'a> Parser<'a> {
             // A token with a space could join a phrase key of other tokens: look the keys up
             // as strings (never in practice: tokens hold no spaces).
             parser.table_by_keys();
+            parser.open = (0..n)
+                .filter(|&i| !parser.info[i].inert())
+                .map(|i| (i, NONE))
+                .collect();
         } else {
             parser.table_by_ids(&starts);
+            // A token with no node keeps kinds 0 ([`Parser::table_by_ids`]): a token not
+            // in `starts` is inert, and those in it may be.
+            parser.open = starts;
         }
         parser
     }
@@ -463,7 +486,7 @@ impl<'a> Parser<'a> {
         let n = self.toks.len();
         let words = self.words;
         let mut phrases: Vec<(usize, &'a Word)> = Vec::with_capacity(starts.len() * 2);
-        // The other tokens keep no phrases and no kinds.
+        // The other tokens keep no phrases and no kinds, nor do those with node `NONE`.
         for &(i, mut node) in starts {
             let first = phrases.len();
             let mut kinds = 0;
@@ -534,14 +557,18 @@ impl<'a> Parser<'a> {
     /// Every date expression, left to right, longest first, not overlapping.
     pub fn find_all(&self) -> Vec<Found> {
         let mut out = Vec::new();
+        // The first token not covered by an expression found.
         let mut i = 0;
-        while i < self.toks.len() {
-            match self.parse(i) {
-                Some(f) if f.end > i => {
-                    i = f.end;
-                    out.push(f);
-                }
-                _ => i += 1,
+        // Token by token, `parse` at i, then on after what it finds or at i + 1, would find
+        // nothing at an inert token (the first test of `may_start`): only the open tokens
+        // are tried.
+        for &(k, _) in &self.open {
+            if k < i {
+                continue;
+            }
+            if let Some(f) = self.parse(k).filter(|f| f.end > k) {
+                i = f.end;
+                out.push(f);
             }
         }
         out
@@ -1023,7 +1050,7 @@ impl<'a> Parser<'a> {
         if self.only_range(i) {
             return self.range(i);
         }
-        if self.number_without_unit(i) {
+        if self.number_without_unit(i) || self.bare_season(i) {
             return None;
         }
         let cued = Cued::at(i);
@@ -1071,6 +1098,36 @@ impl<'a> Parser<'a> {
             .is_none_or(|n| n.kinds & (kind::UNIT | kind::LIST) == 0 && !n.marks.hyphen)
     }
 
+    /// Token `i` is a season word that opens nothing else (as in [`Parser::only_range`]),
+    /// that no year or relative word can follow, and that is ambiguous ("fall") or has no
+    /// cue before it ("a été nommé"): of the rules of [`Parser::core`], only `season`
+    /// starts there, with no article or relative word before the season (none starts at
+    /// `i`); after the season phrase (the longest, as `season` reads it) it needs a year (a
+    /// number: a digit), a relative word after ("été dernier") or "de" and a year, else it
+    /// gives up on an ambiguous season or one without a cue before it (its `cued` is
+    /// `cue_before(i)`); and no qualifier starts there.
+    fn bare_season(&self, i: usize) -> bool {
+        let t = &self.info[i];
+        if t.kinds & (OPENS | kind::DET) != kind::SEASON
+            || t.marks.digit
+            || t.marks.hyphen
+            || t.marks.apostrophe
+            || self.kind(i) == Some(TokenKind::Number)
+        {
+            return false;
+        }
+        let Some((e, ambiguous)) = self.word(i, |w| match w {
+            Word::Season { ambiguous, .. } => Some(*ambiguous),
+            _ => None,
+        }) else {
+            return false;
+        };
+        self.info
+            .get(e)
+            .is_none_or(|n| n.kinds & (kind::REL | kind::OF) == 0 && !n.marks.digit)
+            && (ambiguous || self.cue_before(i).is_none())
+    }
+
     /// Assert that where [`Parser::only_range`] holds, `range` finds what the rules of
     /// [`Parser::parse`] find, and that they find nothing where
     /// [`Parser::number_without_unit`] holds; the number of such tokens.
@@ -1085,10 +1142,24 @@ impl<'a> Parser<'a> {
                 assert_eq!(self.with_mod(i), None, "{i}");
                 n += 1;
             }
-            if self.number_without_unit(i) {
+            if self.number_without_unit(i) || self.bare_season(i) {
                 assert_eq!(self.core(i, &Cued::at(i)), None, "{i}");
                 assert_eq!(self.with_mod(i), None, "{i}");
                 n += 1;
+            }
+            // `find_all` tries only the open tokens; the others are inert, where every rule
+            // finds nothing.
+            if self.open.binary_search_by_key(&i, |&(k, _)| k).is_err() {
+                assert!(self.info[i].inert(), "{i}");
+            }
+            if self.info[i].inert() {
+                assert!(!self.may_start(i), "{i}");
+                assert_eq!(self.core(i, &Cued::at(i)), None, "{i}");
+                assert_eq!(self.with_mod(i), None, "{i}");
+            }
+            // A token with no kinds has no phrases (every meaning has a kind).
+            if self.info[i].kinds == 0 {
+                assert!(self.table(i).is_empty(), "{i}");
             }
         }
         n
@@ -1106,7 +1177,7 @@ impl<'a> Parser<'a> {
             return false;
         };
         let (marks, kinds) = (t.marks, t.kinds);
-        if kinds == 0 && !(marks.digit || marks.apostrophe || marks.hyphen) {
+        if t.inert() {
             return false;
         }
         if (marks.digit || marks.apostrophe || marks.hyphen) && self.compound_or_digits(i) {
@@ -2459,6 +2530,44 @@ fn cal_expr(
 
 /// TIMEX3 value of a duration: P8Y, PT30M, P2.5Y, PXY.
 pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
+    let (n, letter, time) = match unit {
+        Unit::Second => (n, "S", true),
+        Unit::Minute => (n, "M", true),
+        Unit::Hour => (n, "H", true),
+        Unit::Day => (n, "D", false),
+        Unit::Week => (n, "W", false),
+        Unit::Weekend => (n, "WE", false),
+        Unit::Month => (n, "M", false),
+        Unit::Quarter => (n, "Q", false),
+        Unit::Half => (n.map(|v| v * 6.0), "M", false),
+        Unit::Year => (n, "Y", false),
+        Unit::Decade => (n.map(|v| v * 10.0), "Y", false),
+        Unit::Century => (n.map(|v| v * 100.0), "Y", false),
+    };
+    let mut out = String::with_capacity(8);
+    out.push('P');
+    if time {
+        out.push('T');
+    }
+    match n {
+        None => out.push('X'),
+        // A whole number written digit by digit: what `format!("{}", v as i64)` writes.
+        Some(v) if v.fract() == 0.0 => {
+            let v = v as i64;
+            if v < 0 {
+                out.push('-');
+            }
+            super::normalise::push_padded(&mut out, v.unsigned_abs(), 1);
+        }
+        Some(v) => out.push_str(&format!("{}", (v * 100.0).round() / 100.0)),
+    }
+    out.push_str(letter);
+    out
+}
+
+/// [`duration_value`] through `format!`.
+#[cfg(test)]
+pub(super) fn duration_value_by_format(n: Option<f64>, unit: Unit) -> String {
     let (n, letter, time) = match unit {
         Unit::Second => (n, "S", true),
         Unit::Minute => (n, "M", true),

@@ -336,7 +336,7 @@ impl State {
 
 /// Push `n` in decimal, with zeros before it up to `width` digits: `format!("{n:0width$}")`
 /// without the formatting machinery (most values are dates).
-fn push_padded(out: &mut String, n: u64, width: usize) {
+pub(super) fn push_padded(out: &mut String, n: u64, width: usize) {
     let mut digits = [0u8; 20];
     let mut k = digits.len();
     let mut rest = n;

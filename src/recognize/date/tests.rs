@@ -827,6 +827,17 @@ fn phrase_table_by_ids_is_the_table_by_keys() {
             Lang::En => "one man, two times, three years, a week and a half, two-year, one. Two",
         };
         assert!(check_table(&rules, lang, numbers) >= 3);
+        let seasons = match lang {
+            Lang::Fr => {
+                "Il a été nommé, en été, été 2019, été dernier, a été de 2019, en été de \
+                 l'an dernier, a été 2019, l'été, cet été, Été\n2019, hiver 98, a été"
+            }
+            Lang::En => {
+                "fall, in fall 2019, in the fall of 2019, last fall, fall of last year, \
+                 in summer, summer, fall\n2019, in fall"
+            }
+        };
+        assert!(check_table(&rules, lang, seasons) >= 3);
         for text in [
             "Le 3\u{a0}MARS\n\n2015 :\r\n« L’été »\u{301}\nmi-Juin, '82 `90s dix-huit ' ` ‐ 1‑2.\n",
             "Fin novembre 2022, il y a trois ans et demi, l’an dernier, début de l'année, \
@@ -891,5 +902,55 @@ fn integer_digits_parse_as_floats() {
             s.parse::<f64>().unwrap(),
             "{s}"
         );
+    }
+}
+
+/// Duration values written digit by digit are those of `format!`, for whole numbers of
+/// every size and sign, fractions, and no number, in every unit.
+#[test]
+fn duration_values_equal_format() {
+    use words::Unit;
+    let units = [
+        Unit::Second,
+        Unit::Minute,
+        Unit::Hour,
+        Unit::Day,
+        Unit::Week,
+        Unit::Weekend,
+        Unit::Month,
+        Unit::Quarter,
+        Unit::Half,
+        Unit::Year,
+        Unit::Decade,
+        Unit::Century,
+    ];
+    let mut values = vec![
+        None,
+        Some(0.0),
+        Some(-0.0),
+        Some(0.5),
+        Some(2.5),
+        Some(1.0 / 3.0),
+        Some(-7.0),
+        Some(-2.25),
+        Some(1e15),
+        Some(1e300),
+        Some(-1e300),
+        Some(f64::INFINITY),
+        Some(f64::NEG_INFINITY),
+        Some(f64::NAN),
+        Some(i64::MAX as f64),
+        Some(i64::MIN as f64),
+    ];
+    values.extend((0..2000).map(|k| Some(f64::from(k))));
+    values.extend((0..200).map(|k| Some(f64::from(k) * 0.25)));
+    for unit in units {
+        for &n in &values {
+            assert_eq!(
+                grammar::duration_value(n, unit),
+                grammar::duration_value_by_format(n, unit),
+                "{n:?} {unit:?}"
+            );
+        }
     }
 }
