@@ -454,8 +454,9 @@ impl Resolver<'_> {
         let n = mentions.len();
         // Each mention's words as written (`ws[i]`) and folded (`fw[i]`): slices of
         // two vectors for the whole document.
-        let mut all_words: Vec<&str> = Vec::new();
-        let mut all_folded: Vec<&str> = Vec::new();
+        let tokens_in_mentions = mentions.iter().map(|m| m.tokens.1 - m.tokens.0).sum();
+        let mut all_words: Vec<&str> = Vec::with_capacity(tokens_in_mentions);
+        let mut all_folded: Vec<&str> = Vec::with_capacity(tokens_in_mentions);
         let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(n);
         for m in &mentions {
             let a = all_words.len();
@@ -578,7 +579,7 @@ impl Resolver<'_> {
         }
 
         // 2-4. People.
-        let mut entities: Vec<Entity> = Vec::new();
+        let mut entities: Vec<Entity> = Vec::with_capacity(n);
         let mut entity_of: Vec<Option<usize>> = vec![None; n];
         let mut by_key: FastMap<String, usize> = FastMap::default();
         let mut by_known: FastMap<usize, usize> = FastMap::default();

@@ -373,10 +373,16 @@ impl RelationRules {
         let mut marked: Vec<usize> = Vec::new();
         let mut candidates = vec![false; lp.patterns.len()];
         let mut entities = [0usize; LABELS];
-        // Items of a sentence, their tokens and sources (buffers reused sentence after sentence).
-        let mut items: Vec<Item> = Vec::new();
-        let mut item_tok: Vec<usize> = Vec::new();
-        let mut item_src: Vec<Src> = Vec::new();
+        // Items of a sentence, their tokens and sources (buffers reused sentence after
+        // sentence, made once as long as the longest sentence).
+        let longest = sentences
+            .iter()
+            .map(|s| s.last.saturating_sub(s.first))
+            .max();
+        let longest = longest.unwrap_or(0).min(tokens.len());
+        let mut items: Vec<Item> = Vec::with_capacity(longest);
+        let mut item_tok: Vec<usize> = Vec::with_capacity(longest);
+        let mut item_src: Vec<Src> = Vec::with_capacity(longest);
         for (si, s) in sentences.iter().enumerate() {
             // Every pattern relates two entities: a sentence with fewer than two
             // mentions or references that may be people or organisations has no edge.
