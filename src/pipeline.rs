@@ -192,7 +192,7 @@ impl Extractor {
         let folded = tokenize::Folded::new(text, &tokens);
         // Recognizers, in priority order.
         let mut taken = vec![false; tokens.len()];
-        let mut mentions: Vec<Mention> = Vec::new();
+        let mut mentions: Vec<Mention> = Vec::with_capacity(tokens.len() / 8 + 4);
         let claim = |found: Vec<Mention>, taken: &mut Vec<bool>, mentions: &mut Vec<Mention>| {
             for m in found {
                 let (a, b) = m.tokens;
@@ -378,7 +378,7 @@ impl Extractor {
             rule: rule.map(String::from),
             doc: None,
         };
-        let mut entities = Vec::new();
+        let mut entities = Vec::with_capacity(order.len());
         for &e in &order {
             let ent = &res.entities[e];
             let mentions: Vec<MentionOut> = ent
