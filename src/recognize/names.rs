@@ -196,7 +196,8 @@ impl KeyFilter {
         self.last[i / 64] & (1 << (i % 64)) != 0
     }
 
-    /// A 10-bit index of two bytes: their low five bits (a-z are 1-26).
+    /// A 10-bit index of two bytes: their low five bits (a-z are 1-26, and so are
+    /// A-Z: an ASCII string and its lower case get the same index).
     #[inline]
     fn pair(x: u8, y: u8) -> usize {
         usize::from(x & 31) << 5 | usize::from(y & 31)
@@ -424,6 +425,12 @@ impl NameRules {
 
     /// True when `name` is a place.
     pub fn is_place(&self, name: &str) -> bool {
+        // The fold of an ASCII name is its ASCII lower case, of the same length,
+        // and the filter reads letters blind to case: it can rule the name out
+        // before it is folded.
+        if name.is_ascii() && !self.filters.places.may_hold(name) {
+            return false;
+        }
         with_fold(name, |f| self.place(f))
     }
 
@@ -461,11 +468,12 @@ impl NameRules {
         // longer ones may be written in any case ("Group", "GROUP").
         let w = word.trim_end_matches('.');
         (self.filters.suffixes.may_hold(w) && self.suffixes.contains(w))
-            || (w.chars().count() >= 4
+            // The ASCII lower case of `w` has its length and, byte by byte, its low
+            // five bits: the filter answers for it as for `w`.
+            || (self.filters.long_suffixes.may_hold(w)
+                && w.chars().count() >= 4
                 && w.chars().next().is_some_and(char::is_uppercase)
-                && with_ascii_lower(w, |lower| {
-                    self.filters.long_suffixes.may_hold(lower) && self.long_suffixes.contains(lower)
-                }))
+                && with_ascii_lower(w, |lower| self.long_suffixes.contains(lower)))
     }
 
     /// Find names in `text` outside the `taken` tokens.
@@ -489,7 +497,7 @@ impl NameRules {
             let headline = is_headline(text, &tokens[s.first..s.last]);
             let mut i = s.first;
             while i < s.last {
-                if taken[i] || !starts_name(text, &tokens[i]) {
+                if !tokens[i].case.is_capitalised() || taken[i] || !starts_name(text, &tokens[i]) {
                     i += 1;
                     continue;
                 }
@@ -533,13 +541,11 @@ impl NameRules {
         taken: &mut [bool],
         out: &mut Vec<Mention>,
     ) {
-        for q in s.first..s.last {
+        let bytes = text.as_bytes();
+        for (q, t) in (s.first..).zip(&tokens[s.first..s.last]) {
             // Only an opening quote can start one: '"', or the first byte of
             // "«" (C2 AB) or of "“" and "‘" (E2 80 9C, E2 80 98).
-            if !matches!(
-                text.as_bytes().get(tokens[q].span.start),
-                Some(b'"' | 0xC2 | 0xE2)
-            ) {
+            if !matches!(bytes.get(t.span.start), Some(b'"' | 0xC2 | 0xE2)) {
                 continue;
             }
             let close = match tokens[q].text(text) {
@@ -684,10 +690,12 @@ impl NameRules {
                 return j;
             }
             let t = &tokens[j];
-            let s = t.text(text);
             if starts_name(text, t) {
                 j += 1;
-            } else if t.kind == TokenKind::Punct
+                continue;
+            }
+            let s = t.text(text);
+            if t.kind == TokenKind::Punct
                 && s == "."
                 && !t.space_before
                 && tokens[j - 1].text(text).chars().count() == 1
@@ -825,12 +833,17 @@ impl NameRules {
                 title = None;
             }
         }
-        let words: Vec<&str> = tokens[a..b]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
-            .collect();
-        let n = words.len();
+        // The words of the name, without collecting them (most runs are one to three
+        // tokens long, and every run comes here).
+        let words = || {
+            tokens[a..b]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text(text))
+        };
+        let n = words().count();
+        let first_word = words().next().unwrap_or_default();
+        let last_word = words().last().unwrap_or_default();
         let span = Span::new(tokens[a].span.start, tokens[b - 1].span.end);
         let whole = span.slice(text);
         let push = |out: &mut Vec<Mention>, label: Label, rule: &'static str| {
@@ -843,14 +856,19 @@ impl NameRules {
                 timex: None,
             });
         };
-        // The folded words, as `words` holds them.
+        // The folded words, as `words` gives them.
         let folded_words = || {
             (a..b)
                 .filter(|&k| tokens[k].kind == TokenKind::Word)
                 .map(|k| folded.word(k))
         };
         let has_org_word = folded_words().any(|w| self.org_word(w));
-        if self.is_place(whole)
+        // `is_place(whole)` on the folded phrase when that is the fold of `whole`.
+        let place = match folded_span(text, tokens, folded, a, b) {
+            Some(f) => self.place(f),
+            None => self.is_place(whole),
+        };
+        if place
             || (whole.contains('.') && self.is_place(&format!("{whole}.")))
             || (folded_words().any(|w| self.place_word(w)) && !has_org_word)
         {
@@ -859,7 +877,7 @@ impl NameRules {
         if operator {
             return push(out, Label::Org, "org:operator");
         }
-        if n >= 2 && self.is_suffix(words[n - 1]) {
+        if n >= 2 && self.is_suffix(last_word) {
             return push(out, Label::Org, "org:suffix");
         }
         if has_org_word && !(n == 1 && a == s.first) {
@@ -882,10 +900,10 @@ impl NameRules {
         // Initials then a surname: "J. P. Whitfield", "T. S. Eliot".
         if n >= 2
             && !headline
-            && words[n - 1].chars().count() > 1
-            && Case::of(words[n - 1]) == Case::Title
+            && last_word.chars().count() > 1
+            && Case::of(last_word) == Case::Title
             && folded_words().last().is_some_and(|w| !l.not_name(w))
-            && words[..n - 1].iter().all(|w| w.chars().count() == 1)
+            && words().take(n - 1).all(|w| w.chars().count() == 1)
             && tokens[a..b].iter().any(|t| t.text(text) == ".")
         {
             return push(out, Label::Person, "person:initials");
@@ -925,14 +943,14 @@ impl NameRules {
         {
             return push(out, Label::Person, "person:role-apposition");
         }
-        if n == 1 && tokens[a].case == Case::Mixed && !is_name_like_mixed(words[0]) {
+        if n == 1 && tokens[a].case == Case::Mixed && !is_name_like_mixed(first_word) {
             return push(out, Label::Org, "org:camelcase");
         }
         if n == 1
             && tokens[a].case == Case::Upper
             && !headline
-            && (2..=6).contains(&words[0].chars().count())
-            && words[0].chars().all(|c| c.is_alphabetic() || c == '&')
+            && (2..=6).contains(&first_word.chars().count())
+            && first_word.chars().all(|c| c.is_alphabetic() || c == '&')
             && !is_model_code(text, tokens, b)
         {
             return push(out, Label::Org, "org:acronym");
@@ -1244,11 +1262,43 @@ pub fn phrase_of(text: &str, toks: &[Token]) -> String {
     out
 }
 
+/// The fold of the text from token `a` to token `b - 1` as a slice of `folded`, when
+/// the text between those tokens is what the folded text has there (one space or
+/// nothing): [`fold`] folds character by character, a token's folded word is the
+/// fold of its text, and a space folds to itself.
+fn folded_span<'f>(
+    text: &str,
+    tokens: &[Token],
+    folded: &'f Folded,
+    a: usize,
+    b: usize,
+) -> Option<&'f str> {
+    for k in a..b.saturating_sub(1) {
+        let gap = text
+            .as_bytes()
+            .get(tokens[k].span.end..tokens[k + 1].span.start)?;
+        let joined = folded.phrase(k, k + 2).len();
+        let words = folded.word(k).len() + folded.word(k + 1).len();
+        match joined.checked_sub(words)? {
+            0 if gap.is_empty() => {}
+            1 if gap == b" " => {}
+            _ => return None,
+        }
+    }
+    (a < b).then(|| folded.phrase(a, b))
+}
+
 /// True when a token can start or continue a name: a capitalised word.
 fn starts_name(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word
         && t.case.is_capitalised()
-        && t.text(text).chars().next().is_some_and(char::is_alphabetic)
+        && match text.as_bytes().get(t.span.start) {
+            // An ASCII first byte is the first character (of a token's non-empty span).
+            Some(b) if b.is_ascii() && t.span.start < t.span.end && t.span.end <= text.len() => {
+                b.is_ascii_alphabetic()
+            }
+            _ => t.text(text).chars().next().is_some_and(char::is_alphabetic),
+        }
 }
 
 /// Organisation names followed by a model number name a product: "Airbus A380",
@@ -1437,6 +1487,43 @@ mod tests {
             }
         }
         assert!(hits > 200, "{hits}");
+    }
+
+    /// The folded phrase stands for the fold of a span's text only when it is that
+    /// fold; `starts_name` reads an ASCII first byte as the first character.
+    #[test]
+    fn folded_spans_and_name_starts_are_the_plain_ones() {
+        let rules = NameRules::from_lexicons(&LexiconSet::builtin().unwrap()).unwrap();
+        let (mut some, mut none) = (0, 0);
+        for text in [
+            "À Paris, M. Jean-Luc Durand et  Mme Léa  Martin (Île-de-France) ont vu l'Élysée.",
+            "New York\u{a0}City, Los Angeles\nand Saint-Étienne ; « Orange » d'Air France-KLM.",
+            "L’ONU à Genève, O'Neil’s U.S. trip: J. P. Morgan, ÉDF, 3M, xAI, Œuvre, élan.",
+        ] {
+            let toks = crate::tokenize::tokenize(text);
+            let folded = Folded::new(text, &toks);
+            for a in 0..toks.len() {
+                let t = &toks[a];
+                let plain = t.kind == TokenKind::Word
+                    && t.case.is_capitalised()
+                    && t.text(text).chars().next().is_some_and(char::is_alphabetic);
+                assert_eq!(starts_name(text, t), plain, "{:?}", t.text(text));
+                for b in a + 1..=(a + 5).min(toks.len()) {
+                    let whole = &text[toks[a].span.start..toks[b - 1].span.end];
+                    match folded_span(text, &toks, &folded, a, b) {
+                        Some(f) => {
+                            assert_eq!(f, fold(whole), "{whole:?}");
+                            some += 1;
+                        }
+                        None => none += 1,
+                    }
+                }
+            }
+        }
+        assert!(some > 50 && none > 10, "{some} {none}");
+        for place in rules.places.iter().filter(|p| p.is_ascii()).take(50) {
+            assert!(rules.is_place(place) && rules.is_place(&place.to_uppercase()));
+        }
     }
 
     #[test]
