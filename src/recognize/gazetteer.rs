@@ -14,6 +14,7 @@ use crate::text::fold;
 use crate::tokenize::Token;
 use aho_corasick::automaton::OverlappingState;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
+use foldhash::HashSet;
 
 /// A person or organisation the lexicons know, with its aliases.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +46,104 @@ pub struct Gazetteer {
     /// The first bytes (in both ASCII cases) of the entries that do not start with a
     /// capital: only those can match at a token that does not start with a capital.
     uncapitalised_starts: [bool; 256],
+    /// What a token can be for a match that starts with it (see [`FirstTokens`]).
+    first_tokens: FirstTokens,
+    /// The first bytes of the tokens that [`Gazetteer::matches_at_token_starts`] may
+    /// search from: ASCII capitals, `uncapitalised_starts` and every non-ASCII byte
+    /// (whose character is tested then).
+    searched_first_bytes: [bool; 256],
+}
+
+/// An exact pre-test for the anchored search at a token. [`Gazetteer::find`] keeps
+/// only the matches that end where a token ends, so a kept match that starts at a
+/// token covers that whole token: the token's text is a prefix of the entry, up to
+/// the ASCII case that the automaton ignores. This holds a hash of the
+/// ASCII-lower-cased prefixes of every entry (two prefixes may share a hash: then a
+/// token is searched for nothing, which is only slower); a capitalised word that
+/// starts no entry ("Le", "Il", "Selon") is skipped without a search.
+#[derive(Clone, Debug)]
+struct FirstTokens {
+    prefixes: HashSet<u64>,
+    /// The longest entry, in bytes.
+    longest: usize,
+    /// Bit `b0 * 256 + b1` for the first two bytes, ASCII-lower-cased, of each entry
+    /// of two bytes or more: a first test before hashing a token.
+    pairs: Box<[u64; 1024]>,
+    /// The first bytes, ASCII-lower-cased, of the entries: what a one-byte token
+    /// ("S" of "S&P 500") must be.
+    firsts: [bool; 256],
+}
+
+impl Default for FirstTokens {
+    fn default() -> FirstTokens {
+        FirstTokens {
+            prefixes: HashSet::default(),
+            longest: 0,
+            pairs: Box::new([0; 1024]),
+            firsts: [false; 256],
+        }
+    }
+}
+
+impl FirstTokens {
+    fn new<'a>(surfaces: impl Iterator<Item = &'a str>) -> FirstTokens {
+        let mut f = FirstTokens::default();
+        for s in surfaces {
+            let b = s.as_bytes();
+            f.longest = f.longest.max(b.len());
+            if let Some(&x) = b.first() {
+                f.firsts[usize::from(x.to_ascii_lowercase())] = true;
+            }
+            if let [x, y, ..] = *b {
+                let i = pair(x, y);
+                f.pairs[i / 64] |= 1 << (i % 64);
+            }
+            let mut h = PrefixHash::new();
+            for &x in b {
+                h.push(x);
+                f.prefixes.insert(h.0);
+            }
+        }
+        f
+    }
+
+    /// False when no entry starts with `token` (bytes of the text), in any ASCII case.
+    #[inline]
+    fn may_start(&self, token: &[u8]) -> bool {
+        if token.len() > self.longest {
+            return false;
+        }
+        let first_two = match *token {
+            [] => false,
+            [x] => self.firsts[usize::from(x.to_ascii_lowercase())],
+            [x, y, ..] => self.pairs[pair(x, y) / 64] & (1 << (pair(x, y) % 64)) != 0,
+        };
+        if !first_two {
+            return false;
+        }
+        let mut h = PrefixHash::new();
+        token.iter().for_each(|&x| h.push(x));
+        self.prefixes.contains(&h.0)
+    }
+}
+
+/// The index of two bytes, blind to ASCII case, in [`FirstTokens::pairs`].
+fn pair(x: u8, y: u8) -> usize {
+    usize::from(x.to_ascii_lowercase()) << 8 | usize::from(y.to_ascii_lowercase())
+}
+
+/// A hash of bytes taken one by one, blind to ASCII case.
+struct PrefixHash(u64);
+
+impl PrefixHash {
+    fn new() -> PrefixHash {
+        PrefixHash(0xcbf2_9ce4_8422_2325)
+    }
+
+    #[inline]
+    fn push(&mut self, x: u8) {
+        self.0 = (self.0 ^ u64::from(x.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+    }
 }
 
 /// Bare surnames of known people are matched only when at least this long
@@ -134,11 +233,17 @@ impl Gazetteer {
                 uncapitalised_starts[usize::from(b.to_ascii_uppercase())] = true;
             }
         }
+        let first_tokens = FirstTokens::new(entries.iter().map(|e| e.surface.as_str()));
+        let searched_first_bytes = std::array::from_fn(|b| {
+            b >= 0x80 || uncapitalised_starts[b] || (b as u8).is_ascii_uppercase()
+        });
         Ok(Gazetteer {
             known,
             entries,
             automaton,
             uncapitalised_starts,
+            first_tokens,
+            searched_first_bytes,
         })
     }
 
@@ -199,16 +304,36 @@ impl Gazetteer {
     /// automaton is run anchored at each token rather than over the whole text; and
     /// an entry that starts with a capital only matches at a capital (see
     /// [`case_agrees`]), so other tokens are tried only against the other entries.
+    /// A token that starts no entry is not searched at all (see [`FirstTokens`]):
+    /// of the matches that end inside that token, [`Gazetteer::find`] keeps none.
     fn matches_at_token_starts(&self, text: &str, tokens: &[Token]) -> Vec<(usize, Match)> {
         let mut out = Vec::new();
         for (ts, t) in tokens.iter().enumerate() {
-            let word = t.text(text);
-            if !word.chars().next().is_some_and(char::is_uppercase)
+            // A token whose first byte is neither a capital, nor an uncapitalised
+            // start, nor the start of a non-ASCII character fails the tests below.
+            if !text
+                .as_bytes()
+                .get(t.span.start)
+                .is_some_and(|&b| self.searched_first_bytes[usize::from(b)])
+            {
+                continue;
+            }
+            // The token's bytes (a token's span is on character boundaries).
+            let Some(word) = text.as_bytes().get(t.span.start..t.span.end) else {
+                continue;
+            };
+            let capital = match word.first() {
+                Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => t.text(text).chars().next().is_some_and(char::is_uppercase),
+            };
+            if !capital
                 && !word
-                    .as_bytes()
                     .first()
                     .is_some_and(|&b| self.uncapitalised_starts[usize::from(b)])
             {
+                continue;
+            }
+            if !self.first_tokens.may_start(word) {
                 continue;
             }
             let input = Input::new(text)
@@ -279,45 +404,111 @@ mod tests {
     use super::*;
     use crate::tokenize::tokenize;
 
-    /// The anchored search at token starts finds, among the matches that agree in
-    /// case, exactly what a search over the whole text finds at token starts.
-    #[test]
-    fn token_start_search_finds_every_match() {
-        let set = LexiconSet::builtin().unwrap();
-        let g = Gazetteer::from_lexicons(&set, &|_| false).unwrap();
-        let whole = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(g.entries.iter().map(|e| e.surface.as_str()))
-            .unwrap();
-        let text = "OPENAI et openai, Apple ou apple ; l'eBay d'EBAY, xAI chez Google \
-                    DeepMind, Paypal à Microsoft Research. MICROSOFT 3M Meta Platforms";
-        let tokens = tokenize(text);
-        let agrees = |m: &Match| {
-            case_agrees(
-                &g.entries[m.pattern().as_usize()].surface,
-                &text[m.start()..m.end()],
-            )
-        };
-        let mut want: Vec<(usize, usize, usize)> = whole
-            .find_overlapping_iter(text)
-            .filter(|m| agrees(m))
+    fn builtin() -> Gazetteer {
+        Gazetteer::from_lexicons(&LexiconSet::builtin().unwrap(), &|_| false).unwrap()
+    }
+
+    /// The matches [`Gazetteer::find`] can keep: from a token start to a token end,
+    /// agreeing in case, as (first token, end byte, entry).
+    fn kept(
+        g: &Gazetteer,
+        text: &str,
+        tokens: &[Token],
+        matches: impl Iterator<Item = Match>,
+    ) -> Vec<(usize, usize, usize)> {
+        let mut out: Vec<(usize, usize, usize)> = matches
+            .filter(|m| {
+                case_agrees(
+                    &g.entries[m.pattern().as_usize()].surface,
+                    &text[m.start()..m.end()],
+                ) && tokens.iter().any(|t| t.span.end == m.end())
+            })
             .filter_map(|m| {
                 let ts = tokens.iter().position(|t| t.span.start == m.start())?;
                 Some((ts, m.end(), m.pattern().as_usize()))
             })
             .collect();
-        let mut got: Vec<(usize, usize, usize)> = g
-            .matches_at_token_starts(text, &tokens)
-            .into_iter()
-            .filter(|(_, m)| agrees(m))
-            .map(|(ts, m)| (ts, m.end(), m.pattern().as_usize()))
-            .collect();
-        want.sort();
-        got.sort();
+        out.sort();
+        out
+    }
 
-        assert!(want.len() >= 8, "{want:?}");
-        assert_eq!(got, want);
+    /// What `find` can keep of a search over the whole text, and of the anchored
+    /// search at token starts with its filters.
+    fn both_searches(g: &Gazetteer, text: &str) -> [Vec<(usize, usize, usize)>; 2] {
+        let whole = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(g.entries.iter().map(|e| e.surface.as_str()))
+            .unwrap();
+        let tokens = tokenize(text);
+        let fast = g.matches_at_token_starts(text, &tokens);
+        [
+            kept(g, text, &tokens, whole.find_overlapping_iter(text)),
+            kept(g, text, &tokens, fast.into_iter().map(|(_, m)| m)),
+        ]
+    }
+
+    #[test]
+    fn token_start_search_finds_every_match() {
+        let g = builtin();
+        for (text, at_least) in [
+            (
+                "OPENAI et openai, Apple ou apple ; l'eBay d'EBAY, xAI chez Google \
+                 DeepMind, Paypal à Microsoft Research. MICROSOFT 3M Meta Platforms",
+                8,
+            ),
+            (
+                "Le PDG de Google DeepMind, M. Hassabis, a quitté OpenAI pour xAI.",
+                3,
+            ),
+            (
+                "L'opérateur ORANGE et la banque BNP Paribas ; « Apple » à Paris.",
+                2,
+            ),
+            (
+                "Mark Zuckerberg's Meta Platforms bought WhatsApp; MICROSOFT and 3M too.",
+                3,
+            ),
+            ("Googleplex, Metaverse, Applesauce : MetaPlatforms", 0),
+            ("The S&P 500 and the Dow Jones rose; s&p 500, S & P 500.", 2),
+            ("a b c X Y Z é É œ ’ « » 1 22 333", 0),
+            ("", 0),
+        ] {
+            let [want, got] = both_searches(&g, text);
+            assert_eq!(got, want, "{text}");
+            assert!(want.len() >= at_least, "{text}: {want:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        #[test]
+        fn token_start_search_is_exact(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Google", "google", "GOOGLE", "Deep", "DeepMind", "Meta", "meta", "X",
+                    "x", "A", "Le", "la", "L'", "Orange", "Banque", "de", "France", "é",
+                    "Élysée", "«", "»", ",", "3M", "3", "M", "OpenAI", "open", "AI", "Inc.",
+                    "Microsoft", "Research", "Platforms", "eBay", "EBAY", "xAI", "Pay", "Pal",
+                    "S", "&", "P", "500", "S&P", "Dow", "Jones", "Nasdaq", "NASDAQ",
+                ]),
+                0..12,
+            ),
+            glue in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  ", "-", "'"]), 12),
+        ) {
+            let mut text = String::new();
+            for (w, g) in words.iter().zip(&glue) {
+                text.push_str(w);
+                text.push_str(g);
+            }
+            let [want, got] = both_searches(builtin_once(), &text);
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    fn builtin_once() -> &'static Gazetteer {
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        G.get_or_init(builtin)
     }
 
     #[test]

@@ -65,6 +65,170 @@ pub struct LangNames {
     pub capitalised_roles: bool,
     /// Longest phrase, in words, among titles and org context.
     max_words: usize,
+    /// Pre-tests for the lookups above (built last in [`NameRules::from_lexicons`]).
+    filters: LangFilters,
+}
+
+/// The [`KeyFilter`]s of one language's lists.
+#[derive(Clone, Debug, Default)]
+struct LangFilters {
+    titles: KeyFilter,
+    titles_before_dot: KeyFilter,
+    org_context: KeyFilter,
+    not_names: KeyFilter,
+    institutions: KeyFilter,
+    tails: KeyFilter,
+    determiners: KeyFilter,
+}
+
+impl LangNames {
+    fn title(&self, s: &str) -> Option<&(TitleKind, char)> {
+        self.filters
+            .titles
+            .may_hold(s)
+            .then(|| self.titles.get(s))?
+    }
+
+    fn title_before_dot(&self, s: &str) -> Option<&(TitleKind, char)> {
+        self.filters
+            .titles_before_dot
+            .may_hold(s)
+            .then(|| self.titles_before_dot.get(s))?
+    }
+
+    /// The org-context entry: true for a head, false for a cue.
+    fn context(&self, s: &str) -> Option<bool> {
+        self.filters
+            .org_context
+            .may_hold(s)
+            .then(|| self.org_context.get(s).copied())?
+    }
+
+    fn not_name(&self, s: &str) -> bool {
+        self.filters.not_names.may_hold(s) && self.not_names.contains(s)
+    }
+
+    fn institution(&self, s: &str) -> bool {
+        self.filters.institutions.may_hold(s) && self.institutions.contains(s)
+    }
+
+    fn tail(&self, s: &str) -> bool {
+        self.filters.tails.may_hold(s) && self.tails.contains(s)
+    }
+
+    fn determiner(&self, s: &str) -> bool {
+        self.filters.determiners.may_hold(s) && self.determiners.contains(s)
+    }
+}
+
+/// An exact pre-test for a lookup in a set of strings: a string can be a key only
+/// when its byte length, its first two bytes and its last two bytes are those of
+/// some key (each taken modulo a small table, so that unrelated strings may pass,
+/// never a key). The name rules look up thousands of words and phrases per document
+/// that are in no list ("de la", "a annoncé"); most of them fail here without
+/// hashing.
+///
+/// A phrase of folded tokens starts with its first token's folded word and ends
+/// with its last one's ([`Folded::phrase`] is a slice of the folded text from one to
+/// the other), so when that word has two bytes or more, the phrase's first (last)
+/// two bytes are the word's: [`KeyFilter::may_start_with`] and
+/// [`KeyFilter::may_end_with`] rule out every phrase starting (ending) at a token
+/// at once, before any phrase is sliced.
+#[derive(Clone, Debug)]
+struct KeyFilter {
+    /// Bit `min(len, 63)` for the byte length of each key.
+    lens: u64,
+    /// Bit [`KeyFilter::pair`] of each key's first two bytes.
+    first: [u64; 16],
+    /// Bit [`KeyFilter::pair`] of each key's last two bytes.
+    last: [u64; 16],
+}
+
+impl Default for KeyFilter {
+    /// Holds nothing.
+    fn default() -> KeyFilter {
+        KeyFilter {
+            lens: 0,
+            first: [0; 16],
+            last: [0; 16],
+        }
+    }
+}
+
+impl KeyFilter {
+    fn new<'a>(keys: impl IntoIterator<Item = &'a String>) -> KeyFilter {
+        let mut f = KeyFilter::default();
+        for k in keys {
+            let b = k.as_bytes();
+            f.lens |= 1 << b.len().min(63);
+            let (first, last) = (Self::first_pair(b), Self::last_pair(b));
+            f.first[first / 64] |= 1 << (first % 64);
+            f.last[last / 64] |= 1 << (last % 64);
+        }
+        f
+    }
+
+    #[inline]
+    fn first_pair(b: &[u8]) -> usize {
+        match *b {
+            [] => 0,
+            [x] => Self::pair(x, 0),
+            [x, y, ..] => Self::pair(x, y),
+        }
+    }
+
+    #[inline]
+    fn last_pair(b: &[u8]) -> usize {
+        match *b {
+            [] => 0,
+            [x] => Self::pair(0, x),
+            [.., x, y] => Self::pair(x, y),
+        }
+    }
+
+    #[inline]
+    fn has_first(&self, i: usize) -> bool {
+        self.first[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    #[inline]
+    fn has_last(&self, i: usize) -> bool {
+        self.last[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    /// A 10-bit index of two bytes: their low five bits (a-z are 1-26, and so are
+    /// A-Z: an ASCII string and its lower case get the same index).
+    #[inline]
+    fn pair(x: u8, y: u8) -> usize {
+        usize::from(x & 31) << 5 | usize::from(y & 31)
+    }
+
+    /// False when `s` is surely no key.
+    #[inline]
+    fn may_hold(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        self.lens & (1 << b.len().min(63)) != 0
+            && self.has_first(Self::first_pair(b))
+            && self.has_last(Self::last_pair(b))
+    }
+
+    /// False when no phrase that starts with the folded word `w` is a key.
+    #[inline]
+    fn may_start_with(&self, w: &str) -> bool {
+        match *w.as_bytes() {
+            [x, y, ..] => self.has_first(Self::pair(x, y)),
+            _ => true,
+        }
+    }
+
+    /// False when no phrase that ends with the folded word `w` is a key.
+    #[inline]
+    fn may_end_with(&self, w: &str) -> bool {
+        match *w.as_bytes() {
+            [.., x, y] => self.has_last(Self::pair(x, y)),
+            _ => true,
+        }
+    }
 }
 
 /// Most tokens an institution name is extended by.
@@ -95,6 +259,19 @@ pub struct NameRules {
     place_words: HashSet<String>,
     /// Per language (index by [`Lang::index`]).
     pub langs: [LangNames; 2],
+    filters: Filters,
+}
+
+/// The [`KeyFilter`]s of the common lists.
+#[derive(Clone, Debug)]
+struct Filters {
+    first_names: KeyFilter,
+    suffixes: KeyFilter,
+    long_suffixes: KeyFilter,
+    org_words: KeyFilter,
+    particles: KeyFilter,
+    places: KeyFilter,
+    place_words: KeyFilter,
 }
 
 impl NameRules {
@@ -162,33 +339,77 @@ impl NameRules {
             for row in set.rows(lang.code(), "determiners.txt") {
                 l.determiners.insert(fold(row.field(0, "a word")?));
             }
+            l.filters = LangFilters {
+                titles: KeyFilter::new(l.titles.keys()),
+                titles_before_dot: KeyFilter::new(l.titles_before_dot.keys()),
+                org_context: KeyFilter::new(l.org_context.keys()),
+                not_names: KeyFilter::new(&l.not_names),
+                institutions: KeyFilter::new(&l.institutions),
+                tails: KeyFilter::new(&l.tails),
+                determiners: KeyFilter::new(&l.determiners),
+            };
         }
-        let suffixes = list("org_suffixes.txt", |w| w.trim_end_matches('.').to_string())?;
-        let long_suffixes = suffixes
+        let suffixes: HashSet<String> =
+            list("org_suffixes.txt", |w| w.trim_end_matches('.').to_string())?;
+        let long_suffixes: HashSet<String> = suffixes
             .iter()
             .filter(|x| x.chars().count() >= 4)
             .map(|x| x.to_ascii_lowercase())
             .collect();
+        let org_words = list("org_words.txt", fold)?;
+        let particles = list("particles.txt", fold)?;
+        let places = list("places.txt", fold)?;
+        let place_words = list("place_words.txt", fold)?;
+        let filters = Filters {
+            first_names: KeyFilter::new(first_names.keys()),
+            suffixes: KeyFilter::new(&suffixes),
+            long_suffixes: KeyFilter::new(&long_suffixes),
+            org_words: KeyFilter::new(&org_words),
+            particles: KeyFilter::new(&particles),
+            places: KeyFilter::new(&places),
+            place_words: KeyFilter::new(&place_words),
+        };
         Ok(NameRules {
             first_names,
             suffixes,
             long_suffixes,
-            org_words: list("org_words.txt", fold)?,
-            particles: list("particles.txt", fold)?,
-            places: list("places.txt", fold)?,
-            place_words: list("place_words.txt", fold)?,
+            org_words,
+            particles,
+            places,
+            place_words,
             langs,
+            filters,
         })
+    }
+
+    fn first_name(&self, s: &str) -> bool {
+        self.filters.first_names.may_hold(s) && self.first_names.contains_key(s)
+    }
+
+    fn org_word(&self, s: &str) -> bool {
+        self.filters.org_words.may_hold(s) && self.org_words.contains(s)
+    }
+
+    fn particle(&self, s: &str) -> bool {
+        self.filters.particles.may_hold(s) && self.particles.contains(s)
+    }
+
+    fn place(&self, s: &str) -> bool {
+        self.filters.places.may_hold(s) && self.places.contains(s)
+    }
+
+    fn place_word(&self, s: &str) -> bool {
+        self.filters.place_words.may_hold(s) && self.place_words.contains(s)
     }
 
     /// True when `word` (any case) is a capitalised non-name in some language.
     pub fn is_not_name(&self, word: &str) -> bool {
-        with_fold(word, |f| self.langs.iter().any(|l| l.not_names.contains(f)))
+        with_fold(word, |f| self.langs.iter().any(|l| l.not_name(f)))
     }
 
     /// True when `word` (any case) is an article of `lang` ("the", "la").
     pub fn is_determiner(&self, lang: Lang, word: &str) -> bool {
-        with_fold(word, |f| self.langs[lang.index()].determiners.contains(f))
+        with_fold(word, |f| self.langs[lang.index()].determiner(f))
     }
 
     /// True when the mention starting at token `a` is the complement of a kinship
@@ -197,24 +418,35 @@ impl NameRules {
         a >= 2
             && matches!(folded.word(a - 1), "of" | "de" | "d'" | "du")
             && matches!(
-                self.langs[lang.index()].titles.get(folded.word(a - 2)),
+                self.langs[lang.index()].title(folded.word(a - 2)),
                 Some((TitleKind::Kin, _))
             )
     }
 
     /// True when `name` is a place.
     pub fn is_place(&self, name: &str) -> bool {
-        with_fold(name, |f| self.places.contains(f))
+        // The fold of an ASCII name is its ASCII lower case, of the same length,
+        // and the filter reads letters blind to case: it can rule the name out
+        // before it is folded.
+        if name.is_ascii() && !self.filters.places.may_hold(name) {
+            return false;
+        }
+        with_fold(name, |f| self.place(f))
     }
 
     /// Gender of a first name, if known.
     pub fn first_name_gender(&self, word: &str) -> Option<char> {
-        with_fold(word, |f| self.first_names.get(f).copied())
+        with_fold(word, |f| {
+            self.filters
+                .first_names
+                .may_hold(f)
+                .then(|| self.first_names.get(f).copied())?
+        })
     }
 
     /// True when the (lower-case) word is a name particle ("van", "de", "bin").
     pub fn is_particle(&self, word: &str) -> bool {
-        with_fold(word, |f| self.particles.contains(f))
+        with_fold(word, |f| self.particle(f))
     }
 
     /// Number of tokens from `i` that form a company suffix ("Inc.", "Corp"), if any.
@@ -235,10 +467,13 @@ impl NameRules {
         // Case matters for short suffixes ("SA", "SE", "AG" are not "sa", "se", "ag");
         // longer ones may be written in any case ("Group", "GROUP").
         let w = word.trim_end_matches('.');
-        self.suffixes.contains(w)
-            || (w.chars().count() >= 4
+        (self.filters.suffixes.may_hold(w) && self.suffixes.contains(w))
+            // The ASCII lower case of `w` has its length and, byte by byte, its low
+            // five bits: the filter answers for it as for `w`.
+            || (self.filters.long_suffixes.may_hold(w)
+                && w.chars().count() >= 4
                 && w.chars().next().is_some_and(char::is_uppercase)
-                && self.long_suffixes.contains(&w.to_ascii_lowercase()))
+                && with_ascii_lower(w, |lower| self.long_suffixes.contains(lower)))
     }
 
     /// Find names in `text` outside the `taken` tokens.
@@ -262,7 +497,7 @@ impl NameRules {
             let headline = is_headline(text, &tokens[s.first..s.last]);
             let mut i = s.first;
             while i < s.last {
-                if taken[i] || !starts_name(text, &tokens[i]) {
+                if !tokens[i].case.is_capitalised() || taken[i] || !starts_name(text, &tokens[i]) {
                     i += 1;
                     continue;
                 }
@@ -306,13 +541,11 @@ impl NameRules {
         taken: &mut [bool],
         out: &mut Vec<Mention>,
     ) {
-        for q in s.first..s.last {
+        let bytes = text.as_bytes();
+        for (q, t) in (s.first..).zip(&tokens[s.first..s.last]) {
             // Only an opening quote can start one: '"', or the first byte of
             // "«" (C2 AB) or of "“" and "‘" (E2 80 9C, E2 80 98).
-            if !matches!(
-                text.as_bytes().get(tokens[q].span.start),
-                Some(b'"' | 0xC2 | 0xE2)
-            ) {
+            if !matches!(bytes.get(t.span.start), Some(b'"' | 0xC2 | 0xE2)) {
                 continue;
             }
             let close = match tokens[q].text(text) {
@@ -359,16 +592,14 @@ impl NameRules {
         a: usize,
         b: usize,
     ) -> Option<usize> {
-        let has_org_word = |r: std::ops::Range<usize>| {
-            r.into_iter()
-                .any(|k| self.org_words.contains(folded.word(k)))
-        };
+        let has_org_word =
+            |r: std::ops::Range<usize>| r.into_iter().any(|k| self.org_word(folded.word(k)));
         // "President of Pakistan Asif Ali Zardari": a leading place ends there when
         // a person's name follows.
         let after_place = (a + 1..b.saturating_sub(1).min(a + 3)).find(|&k| {
-            self.places.contains(folded.phrase(a, k))
+            self.place(folded.phrase(a, k))
                 && b - k >= 2
-                && (k..b).any(|j| self.first_names.contains_key(folded.word(j)))
+                && (k..b).any(|j| self.first_name(folded.word(j)))
                 && !has_org_word(k..b)
         });
         after_place.or_else(|| {
@@ -378,9 +609,9 @@ impl NameRules {
                     && tokens[k + 1].case.is_capitalised()
                     && tokens[k + 1].kind == TokenKind::Word
                     && tokens[k - 1].kind == TokenKind::Word
-                    && self.first_names.contains_key(folded.word(k))
-                    && !self.first_names.contains_key(folded.word(k - 1))
-                    && !self.particles.contains(tokens[k - 1].text(text))
+                    && self.first_name(folded.word(k))
+                    && !self.first_name(folded.word(k - 1))
+                    && !self.particle(tokens[k - 1].text(text))
                     // "Redeemed Christian Church" is one organisation.
                     && !has_org_word(k..b)
             })
@@ -404,7 +635,7 @@ impl NameRules {
         taken: &[bool],
         l: &LangNames,
     ) -> Option<usize> {
-        if !l.institutions.contains(folded.word(a)) {
+        if !l.institution(folded.word(a)) {
             return None;
         }
         let mut j = b;
@@ -415,7 +646,7 @@ impl NameRules {
             if t.kind == TokenKind::Word
                 && t.case == Case::Lower
                 && is_adjective(w)
-                && !l.not_names.contains(w)
+                && !l.not_name(w)
             {
                 j += 1;
                 best = Some(j);
@@ -432,8 +663,7 @@ impl NameRules {
                     let e = self.run_end(text, tokens, k, limit, taken);
                     j = e;
                     best = Some(e);
-                } else if !l.not_names.contains(folded.word(k)) && n.text(text).chars().count() > 3
-                {
+                } else if !l.not_name(folded.word(k)) && n.text(text).chars().count() > 3 {
                     j = k + 1;
                     best = Some(j);
                 } else {
@@ -460,10 +690,12 @@ impl NameRules {
                 return j;
             }
             let t = &tokens[j];
-            let s = t.text(text);
             if starts_name(text, t) {
                 j += 1;
-            } else if t.kind == TokenKind::Punct
+                continue;
+            }
+            let s = t.text(text);
+            if t.kind == TokenKind::Punct
                 && s == "."
                 && !t.space_before
                 && tokens[j - 1].text(text).chars().count() == 1
@@ -487,7 +719,7 @@ impl NameRules {
                 && tokens[j + 1].case == Case::Title
                 && tokens[start..j]
                     .iter()
-                    .any(|t| self.org_words.contains(&fold(t.text(text))))
+                    .any(|t| self.org_word(&fold(t.text(text))))
             {
                 j += 1; // "Bank of America", "University of Tokyo"
             } else if s == "&"
@@ -518,7 +750,7 @@ impl NameRules {
             && !taken[k]
             && tokens[k].kind == TokenKind::Word
             && tokens[k].case == Case::Lower
-            && self.particles.contains(tokens[k].text(text))
+            && self.particle(tokens[k].text(text))
         {
             k += 1;
         }
@@ -547,13 +779,13 @@ impl NameRules {
             // Artificial Intelligence") unless a first name follows ("President
             // Dmitry Medvedev"); honorifics, all-capital roles ("PDG", "CEO") and a
             // sentence's first word are titles.
-            let single = l.titles.get(f).or_else(|| l.titles_before_dot.get(f));
+            let single = l.title(f).or_else(|| l.title_before_dot(f));
             let single = single.filter(|(k, _)| {
                 *k == TitleKind::Honorific
                     || l.capitalised_roles
                     || tokens[a].case == Case::Upper
                     || a == s.first
-                    || (a + 1 < b && self.first_names.contains_key(folded.word(a + 1)))
+                    || (a + 1 < b && self.first_name(folded.word(a + 1)))
             });
             if let Some((len, k)) = self.title_at(folded, a, b, l) {
                 // A multi-word title first: "Chief Financial Officer", "Vice President".
@@ -565,7 +797,7 @@ impl NameRules {
                 if a < b && tokens[a].text(text) == "." {
                     a += 1;
                 }
-            } else if l.not_names.contains(f) || tokens[a].kind != TokenKind::Word {
+            } else if l.not_name(f) || tokens[a].kind != TokenKind::Word {
                 title = None;
                 a += 1;
             } else {
@@ -578,7 +810,7 @@ impl NameRules {
         while b > a
             && (tokens[b - 1].kind != TokenKind::Word
                 || (tokens[b - 1].case == Case::Lower
-                    && (self.particles.contains(tokens[b - 1].text(text))
+                    && (self.particle(tokens[b - 1].text(text))
                         || matches!(tokens[b - 1].text(text), "of" | "and" | "et" | "d'" | "l'"))))
         {
             b -= 1;
@@ -589,7 +821,7 @@ impl NameRules {
         // "Adam Air Flight 574": an operator's name, a service word, a number.
         let operator = b - a >= 2
             && tokens.get(b).is_some_and(|t| t.kind == TokenKind::Number)
-            && l.tails.contains(folded.word(b - 1));
+            && l.tail(folded.word(b - 1));
         if operator {
             b -= 1;
         }
@@ -601,12 +833,17 @@ impl NameRules {
                 title = None;
             }
         }
-        let words: Vec<&str> = tokens[a..b]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
-            .collect();
-        let n = words.len();
+        // The words of the name, without collecting them (most runs are one to three
+        // tokens long, and every run comes here).
+        let words = || {
+            tokens[a..b]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text(text))
+        };
+        let n = words().count();
+        let first_word = words().next().unwrap_or_default();
+        let last_word = words().last().unwrap_or_default();
         let span = Span::new(tokens[a].span.start, tokens[b - 1].span.end);
         let whole = span.slice(text);
         let push = |out: &mut Vec<Mention>, label: Label, rule: &'static str| {
@@ -619,23 +856,28 @@ impl NameRules {
                 timex: None,
             });
         };
-        // The folded words, as `words` holds them.
+        // The folded words, as `words` gives them.
         let folded_words = || {
             (a..b)
                 .filter(|&k| tokens[k].kind == TokenKind::Word)
                 .map(|k| folded.word(k))
         };
-        let has_org_word = folded_words().any(|w| self.org_words.contains(w));
-        if self.is_place(whole)
+        let has_org_word = folded_words().any(|w| self.org_word(w));
+        // `is_place(whole)` on the folded phrase when that is the fold of `whole`.
+        let place = match folded_span(text, tokens, folded, a, b) {
+            Some(f) => self.place(f),
+            None => self.is_place(whole),
+        };
+        if place
             || (whole.contains('.') && self.is_place(&format!("{whole}.")))
-            || (folded_words().any(|w| self.place_words.contains(w)) && !has_org_word)
+            || (folded_words().any(|w| self.place_word(w)) && !has_org_word)
         {
             return push(out, Label::Place, "place");
         }
         if operator {
             return push(out, Label::Org, "org:operator");
         }
-        if n >= 2 && self.is_suffix(words[n - 1]) {
+        if n >= 2 && self.is_suffix(last_word) {
             return push(out, Label::Org, "org:suffix");
         }
         if has_org_word && !(n == 1 && a == s.first) {
@@ -646,12 +888,10 @@ impl NameRules {
         }
         // After an article, a first name starts a place or a thing ("the White
         // Nile", "the Geneva Conventions"), not a person.
-        let after_article = a > s.first && l.determiners.contains(folded.word(a - 1));
+        let after_article = a > s.first && l.determiner(folded.word(a - 1));
         if n >= 2
             && tokens[a].case == Case::Title
-            && folded_words()
-                .next()
-                .is_some_and(|w| self.first_names.contains_key(w))
+            && folded_words().next().is_some_and(|w| self.first_name(w))
             && !headline
             && !after_article
         {
@@ -660,12 +900,10 @@ impl NameRules {
         // Initials then a surname: "J. P. Whitfield", "T. S. Eliot".
         if n >= 2
             && !headline
-            && words[n - 1].chars().count() > 1
-            && Case::of(words[n - 1]) == Case::Title
-            && folded_words()
-                .last()
-                .is_some_and(|w| !l.not_names.contains(w))
-            && words[..n - 1].iter().all(|w| w.chars().count() == 1)
+            && last_word.chars().count() > 1
+            && Case::of(last_word) == Case::Title
+            && folded_words().last().is_some_and(|w| !l.not_name(w))
+            && words().take(n - 1).all(|w| w.chars().count() == 1)
             && tokens[a..b].iter().any(|t| t.text(text) == ".")
         {
             return push(out, Label::Person, "person:initials");
@@ -705,14 +943,14 @@ impl NameRules {
         {
             return push(out, Label::Person, "person:role-apposition");
         }
-        if n == 1 && tokens[a].case == Case::Mixed && !is_name_like_mixed(words[0]) {
+        if n == 1 && tokens[a].case == Case::Mixed && !is_name_like_mixed(first_word) {
             return push(out, Label::Org, "org:camelcase");
         }
         if n == 1
             && tokens[a].case == Case::Upper
             && !headline
-            && (2..=6).contains(&words[0].chars().count())
-            && words[0].chars().all(|c| c.is_alphabetic() || c == '&')
+            && (2..=6).contains(&first_word.chars().count())
+            && first_word.chars().all(|c| c.is_alphabetic() || c == '&')
             && !is_model_code(text, tokens, b)
         {
             return push(out, Label::Org, "org:acronym");
@@ -737,11 +975,14 @@ impl NameRules {
             (a > first + 1 && tokens[a - 1].text(text) == ",").then(|| a - 1),
         ];
         for end in ends.into_iter().flatten() {
+            if end <= first || !l.filters.titles.may_end_with(folded.word(end - 1)) {
+                continue;
+            }
             for k in 1..=l.max_words.max(1) {
                 if end < first + k {
                     break;
                 }
-                if let Some((kind, _)) = l.titles.get(folded.phrase(end - k, end)) {
+                if let Some((kind, _)) = l.title(folded.phrase(end - k, end)) {
                     if end < a && *kind != TitleKind::Role && *kind != TitleKind::Founder {
                         continue;
                     }
@@ -761,11 +1002,12 @@ impl NameRules {
         b: usize,
         l: &LangNames,
     ) -> Option<(usize, TitleKind)> {
-        (2..=l.max_words.min(b - a)).rev().find_map(|k| {
-            l.titles
-                .get(folded.phrase(a, a + k))
-                .map(|(kind, _)| (k, *kind))
-        })
+        if !l.filters.titles.may_start_with(folded.word(a)) {
+            return None;
+        }
+        (2..=l.max_words.min(b - a))
+            .rev()
+            .find_map(|k| l.title(folded.phrase(a, a + k)).map(|(kind, _)| (k, *kind)))
     }
 
     /// The first token after `start` and before `end` where a role title begins,
@@ -780,8 +1022,11 @@ impl NameRules {
         l: &LangNames,
     ) -> Option<usize> {
         let role_at = |j: usize| -> Option<usize> {
+            if !l.filters.titles.may_start_with(folded.word(j)) {
+                return None;
+            }
             (1..=l.max_words.min(end - j)).rev().find_map(|k| {
-                match l.titles.get(folded.phrase(j, j + k)) {
+                match l.title(folded.phrase(j, j + k)) {
                     Some((TitleKind::Role | TitleKind::Founder, _)) => Some(k),
                     _ => None,
                 }
@@ -793,7 +1038,7 @@ impl NameRules {
             let f = folded.word(j);
             if let Some(k) = role_at(j) {
                 j += k;
-            } else if l.not_names.contains(f) || l.titles.contains_key(f) {
+            } else if l.not_name(f) || l.title(f).is_some() {
                 j += 1;
             } else {
                 break;
@@ -818,9 +1063,12 @@ impl NameRules {
             b += 1;
         }
         let n = l.max_words.min(last.saturating_sub(b));
+        if n == 0 || !l.filters.titles.may_start_with(folded.word(b)) {
+            return false;
+        }
         for k in (1..=n).rev() {
             if let Some((TitleKind::Role | TitleKind::Founder, _)) =
-                l.titles.get(folded.phrase(b, b + k))
+                l.title(folded.phrase(b, b + k))
             {
                 // A capitalised role ends a title of its own ("National Security
                 // Advisor", "Best Director"); only a lower-case or all-capital one
@@ -852,14 +1100,14 @@ impl NameRules {
             return false;
         }
         let mut j = b + 1;
-        if j < last && l.determiners.contains(folded.word(j)) {
+        if j < last && l.determiner(folded.word(j)) {
             j += 1;
         }
         for _ in 0..3 {
             if j >= last || tokens[j].kind != TokenKind::Word {
                 return false;
             }
-            if let Some((TitleKind::Role | TitleKind::Founder, _)) = l.titles.get(folded.word(j)) {
+            if let Some((TitleKind::Role | TitleKind::Founder, _)) = l.title(folded.word(j)) {
                 return true;
             }
             j += 1;
@@ -887,7 +1135,7 @@ impl NameRules {
         (1..=3).any(|back| {
             k >= first + back && {
                 matches!(
-                    l.titles.get(folded.word(k - back)),
+                    l.title(folded.word(k - back)),
                     Some((TitleKind::Role | TitleKind::Founder, _))
                 )
             }
@@ -913,7 +1161,7 @@ impl NameRules {
         // The phrase ends at `a`, or before one lower-case word, or before it and "de".
         let mut ends = [a, a, a];
         let mut n = 1;
-        if a > first && lower(a - 1) && !l.not_names.contains(folded.word(a - 1)) {
+        if a > first && lower(a - 1) && !l.not_name(folded.word(a - 1)) {
             ends[1] = a - 1;
             n = 2;
             if a > first + 1 && matches!(folded.word(a - 2), "de" | "d'") {
@@ -922,13 +1170,16 @@ impl NameRules {
             }
         }
         for &end in &ends[..n] {
+            if end <= first || !l.filters.org_context.may_end_with(folded.word(end - 1)) {
+                continue;
+            }
             for k in 1..=l.max_words.max(1) {
                 if end < first + k {
                     break;
                 }
                 let phrase = folded.phrase(end - k, end);
-                if l.org_context.get(phrase) == Some(&true)
-                    || (end == a && l.org_context.contains_key(phrase))
+                if let Some(head) = l.context(phrase)
+                    && (head || end == a)
                 {
                     return true;
                 }
@@ -936,12 +1187,12 @@ impl NameRules {
         }
         // Apposition after the name: ", une société …", ", the company …".
         if b + 2 < last && folded.word(b) == "," {
-            if l.determiners.contains(folded.word(b + 1)) {
+            if l.determiner(folded.word(b + 1)) {
                 for k in 1..=l.max_words.max(1) {
                     if b + 2 + k > last {
                         break;
                     }
-                    if l.org_context.get(folded.phrase(b + 2, b + 2 + k)) == Some(&true) {
+                    if l.context(folded.phrase(b + 2, b + 2 + k)) == Some(true) {
                         return true;
                     }
                 }
@@ -967,6 +1218,20 @@ fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     buf.copy_from_slice(s.as_bytes());
     buf.make_ascii_lowercase();
     // ASCII bytes are UTF-8.
+    f(std::str::from_utf8(buf).unwrap_or_default())
+}
+
+/// `f` of the ASCII lower case of `s`, without allocating for a short `s`.
+fn with_ascii_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 48;
+    if s.len() > MAX {
+        return f(&s.to_ascii_lowercase());
+    }
+    let mut buf = [0u8; MAX];
+    let buf = &mut buf[..s.len()];
+    buf.copy_from_slice(s.as_bytes());
+    buf.make_ascii_lowercase();
+    // Lower-casing ASCII bytes keeps UTF-8 valid.
     f(std::str::from_utf8(buf).unwrap_or_default())
 }
 
@@ -997,11 +1262,43 @@ pub fn phrase_of(text: &str, toks: &[Token]) -> String {
     out
 }
 
+/// The fold of the text from token `a` to token `b - 1` as a slice of `folded`, when
+/// the text between those tokens is what the folded text has there (one space or
+/// nothing): [`fold`] folds character by character, a token's folded word is the
+/// fold of its text, and a space folds to itself.
+fn folded_span<'f>(
+    text: &str,
+    tokens: &[Token],
+    folded: &'f Folded,
+    a: usize,
+    b: usize,
+) -> Option<&'f str> {
+    for k in a..b.saturating_sub(1) {
+        let gap = text
+            .as_bytes()
+            .get(tokens[k].span.end..tokens[k + 1].span.start)?;
+        let joined = folded.phrase(k, k + 2).len();
+        let words = folded.word(k).len() + folded.word(k + 1).len();
+        match joined.checked_sub(words)? {
+            0 if gap.is_empty() => {}
+            1 if gap == b" " => {}
+            _ => return None,
+        }
+    }
+    (a < b).then(|| folded.phrase(a, b))
+}
+
 /// True when a token can start or continue a name: a capitalised word.
 fn starts_name(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word
         && t.case.is_capitalised()
-        && t.text(text).chars().next().is_some_and(char::is_alphabetic)
+        && match text.as_bytes().get(t.span.start) {
+            // An ASCII first byte is the first character (of a token's non-empty span).
+            Some(b) if b.is_ascii() && t.span.start < t.span.end && t.span.end <= text.len() => {
+                b.is_ascii_alphabetic()
+            }
+            _ => t.text(text).chars().next().is_some_and(char::is_alphabetic),
+        }
 }
 
 /// Organisation names followed by a model number name a product: "Airbus A380",
@@ -1091,6 +1388,143 @@ fn is_headline(text: &str, toks: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The filtered lookups answer as the maps do, for the lists' own keys and for
+    /// every phrase of up to five tokens of some invented sentences; a phrase that
+    /// starts or ends with a word the hoisted tests rule out is no key.
+    #[test]
+    fn filtered_lookups_are_the_maps() {
+        let rules = NameRules::from_lexicons(&LexiconSet::builtin().unwrap()).unwrap();
+        let sentences = [
+            "Selon le PDG de la société Acme SA, M. Jean-Luc Durand, l'opérateur « Orange » \
+             a été racheté par le groupe Vivendi ; la ministre de l'Intérieur et le \
+             secrétaire d'État à l'Économie ont salué la start-up grenobloise Thermix.",
+            "Le directeur général délégué de la Caisse d'allocations familiales, Mme Léa \
+             Martin, a quitté l'Assemblée nationale pour Paris et New York.",
+            "Globex CEO Jane Roe, the chief executive of Initech Corp., said Vice President \
+             John Smith and his wife left the company at Bank of America in Washington.",
+            "Kaoru Yosano, the Japanese finance minister, met Dr. O'Neil of the Adam Air \
+             Flight 574 inquiry, a co-founder of the charity \"Hope for All\".",
+        ];
+        let mut phrases: Vec<String> = Vec::new();
+        for l in &rules.langs {
+            phrases.extend(l.titles.keys().cloned());
+            phrases.extend(l.titles_before_dot.keys().cloned());
+            phrases.extend(l.org_context.keys().cloned());
+            phrases.extend(l.not_names.iter().cloned());
+            phrases.extend(l.institutions.iter().cloned());
+            phrases.extend(l.tails.iter().cloned());
+            phrases.extend(l.determiners.iter().cloned());
+        }
+        phrases.extend(rules.first_names.keys().cloned());
+        for set in [
+            &rules.suffixes,
+            &rules.long_suffixes,
+            &rules.org_words,
+            &rules.particles,
+            &rules.places,
+            &rules.place_words,
+        ] {
+            phrases.extend(set.iter().cloned());
+        }
+        let mut hoisted = 0;
+        for text in sentences {
+            let toks = crate::tokenize::tokenize(text);
+            let folded = Folded::new(text, &toks);
+            for a in 0..toks.len() {
+                for b in a + 1..=(a + 5).min(toks.len()) {
+                    let p = folded.phrase(a, b);
+                    phrases.push(p.to_string());
+                    for l in &rules.langs {
+                        let f = &l.filters;
+                        if !f.titles.may_start_with(folded.word(a))
+                            || !f.titles.may_end_with(folded.word(b - 1))
+                        {
+                            assert_eq!(l.titles.get(p), None, "{p}");
+                            hoisted += 1;
+                        }
+                        if !f.org_context.may_end_with(folded.word(b - 1))
+                            || !f.org_context.may_start_with(folded.word(a))
+                        {
+                            assert_eq!(l.org_context.get(p), None, "{p}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(hoisted > 100, "{hoisted}");
+        let mut hits = 0;
+        for p in &phrases {
+            let p = p.as_str();
+            for l in &rules.langs {
+                assert_eq!(l.title(p), l.titles.get(p), "{p}");
+                assert_eq!(l.title_before_dot(p), l.titles_before_dot.get(p), "{p}");
+                assert_eq!(l.context(p), l.org_context.get(p).copied(), "{p}");
+                assert_eq!(l.not_name(p), l.not_names.contains(p), "{p}");
+                assert_eq!(l.institution(p), l.institutions.contains(p), "{p}");
+                assert_eq!(l.tail(p), l.tails.contains(p), "{p}");
+                assert_eq!(l.determiner(p), l.determiners.contains(p), "{p}");
+                hits += usize::from(l.title(p).is_some());
+            }
+            assert_eq!(
+                rules.first_name(p),
+                rules.first_names.contains_key(p),
+                "{p}"
+            );
+            assert_eq!(rules.org_word(p), rules.org_words.contains(p), "{p}");
+            assert_eq!(rules.particle(p), rules.particles.contains(p), "{p}");
+            assert_eq!(rules.place(p), rules.places.contains(p), "{p}");
+            assert_eq!(rules.place_word(p), rules.place_words.contains(p), "{p}");
+            for w in [p.to_string(), p.to_uppercase(), format!("{p}.")] {
+                let scan = {
+                    let w = w.trim_end_matches('.');
+                    rules.suffixes.contains(w)
+                        || (w.chars().count() >= 4
+                            && w.chars().next().is_some_and(char::is_uppercase)
+                            && rules.long_suffixes.contains(&w.to_ascii_lowercase()))
+                };
+                assert_eq!(rules.is_suffix(&w), scan, "{w}");
+            }
+        }
+        assert!(hits > 200, "{hits}");
+    }
+
+    /// The folded phrase stands for the fold of a span's text only when it is that
+    /// fold; `starts_name` reads an ASCII first byte as the first character.
+    #[test]
+    fn folded_spans_and_name_starts_are_the_plain_ones() {
+        let rules = NameRules::from_lexicons(&LexiconSet::builtin().unwrap()).unwrap();
+        let (mut some, mut none) = (0, 0);
+        for text in [
+            "À Paris, M. Jean-Luc Durand et  Mme Léa  Martin (Île-de-France) ont vu l'Élysée.",
+            "New York\u{a0}City, Los Angeles\nand Saint-Étienne ; « Orange » d'Air France-KLM.",
+            "L’ONU à Genève, O'Neil’s U.S. trip: J. P. Morgan, ÉDF, 3M, xAI, Œuvre, élan.",
+        ] {
+            let toks = crate::tokenize::tokenize(text);
+            let folded = Folded::new(text, &toks);
+            for a in 0..toks.len() {
+                let t = &toks[a];
+                let plain = t.kind == TokenKind::Word
+                    && t.case.is_capitalised()
+                    && t.text(text).chars().next().is_some_and(char::is_alphabetic);
+                assert_eq!(starts_name(text, t), plain, "{:?}", t.text(text));
+                for b in a + 1..=(a + 5).min(toks.len()) {
+                    let whole = &text[toks[a].span.start..toks[b - 1].span.end];
+                    match folded_span(text, &toks, &folded, a, b) {
+                        Some(f) => {
+                            assert_eq!(f, fold(whole), "{whole:?}");
+                            some += 1;
+                        }
+                        None => none += 1,
+                    }
+                }
+            }
+        }
+        assert!(some > 50 && none > 10, "{some} {none}");
+        for place in rules.places.iter().filter(|p| p.is_ascii()).take(50) {
+            assert!(rules.is_place(place) && rules.is_place(&place.to_uppercase()));
+        }
+    }
 
     #[test]
     fn with_fold_is_fold() {
