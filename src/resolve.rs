@@ -36,7 +36,7 @@ use crate::recognize::gazetteer::Gazetteer;
 use crate::recognize::names::{NameRules, TitleKind, phrase_of};
 use crate::recognize::{Label, Mention, Timex};
 use crate::span::Span;
-use crate::text::{Case, consonant_key, edit_distance, fold};
+use crate::text::{Case, consonant_key, edit_distance, fold, with_fold};
 use crate::tokenize::{Folded, Sentence, Token, TokenKind};
 use foldhash::{HashMap as FastMap, HashSet as FastSet};
 
@@ -126,7 +126,7 @@ impl Pronouns {
     }
 
     /// False when no phrase can start with `word` (its first two bytes start none).
-    pub fn may_start(&self, word: &str) -> bool {
+    pub fn may_start(&self, word: &[u8]) -> bool {
         self.initials.may_start(word)
     }
 
@@ -207,10 +207,10 @@ impl Starts {
 
     /// False when no string added starts with `word`'s first two bytes (with its
     /// only byte, for a word of one byte).
-    pub fn may_start(&self, word: &str) -> bool {
-        match *word.as_bytes() {
+    pub fn may_start(&self, word: &[u8]) -> bool {
+        match *word {
             [] => false,
-            [_] => self.first.may_start(word),
+            [a] => self.first.0[usize::from(a >> 6)] >> (a & 63) & 1 == 1,
             [a, b, ..] => {
                 let k = usize::from(a) << 8 | usize::from(b);
                 self.pairs[k >> 6] >> (k & 63) & 1 == 1
@@ -533,7 +533,7 @@ impl Resolver<'_> {
             }
             let w = &ws[i];
             let last = fw[i][w.len() - 1];
-            if org_names.contains(&fold(mentions[i].span.slice(text))) {
+            if with_fold(mentions[i].span.slice(text), |f| org_names.contains(f)) {
                 // The same name typed ORG elsewhere ("cofondateur de Globex … a quitté Globex").
                 mentions[i].label = Label::Org;
                 mentions[i].rule = "org:same-name";
@@ -878,7 +878,14 @@ impl Resolver<'_> {
                 continue;
             }
             let key = match &m.timex {
-                Some(t) => format!("{}|{}", t.value, t.modifier.as_deref().unwrap_or("")),
+                Some(t) => {
+                    let modifier = t.modifier.as_deref().unwrap_or("");
+                    let mut key = String::with_capacity(t.value.len() + 1 + modifier.len());
+                    key.push_str(&t.value);
+                    key.push('|');
+                    key.push_str(modifier);
+                    key
+                }
                 None => fold(m.span.slice(text)),
             };
             let e = *other_by_key.entry((m.label, key)).or_insert_with(|| {
@@ -925,7 +932,7 @@ impl Resolver<'_> {
                     if ent
                         .mentions
                         .iter()
-                        .any(|&i| fold(mentions[i].span.slice(text)) == key)
+                        .any(|&i| with_fold(mentions[i].span.slice(text), |f| f == key))
                     {
                         canonical.clone()
                     } else {
@@ -1006,10 +1013,10 @@ impl Resolver<'_> {
         // bears the name it describes: without one, no need to read the tokens.
         let describable = |e: &Entity| {
             matches!(e.label, Label::Person | Label::Org)
-                && (self.descriptions.names.contains(&fold(&e.name))
+                && (with_fold(&e.name, |f| self.descriptions.names.contains(f))
                     || e.aliases
                         .iter()
-                        .any(|a| self.descriptions.names.contains(&fold(&a.text))))
+                        .any(|a| with_fold(&a.text, |f| self.descriptions.names.contains(f))))
         };
         if self.descriptions.by_first.is_empty() || !entities.iter().any(describable) {
             return out;
@@ -1026,7 +1033,8 @@ impl Resolver<'_> {
                 .enumerate()
                 .filter(|(_, e)| matches!(e.label, Label::Person | Label::Org))
                 .filter(|(_, e)| {
-                    fold(&e.name) == name || e.aliases.iter().any(|a| fold(&a.text) == name)
+                    with_fold(&e.name, |f| f == name)
+                        || e.aliases.iter().any(|a| with_fold(&a.text, |f| f == name))
                 })
                 .max_by_key(|(_, e)| e.mentions.len())
                 .map(|(i, _)| i)
@@ -1121,11 +1129,15 @@ impl Resolver<'_> {
         let mut last_org: Option<usize> = None;
         let mut prev_entity_end: Option<(usize, usize)> = None; // (token end, entity)
         let mut sentence = 0usize;
+        // Where the current sentence ends (`sentences[sentence].last`), kept at hand.
+        let sentence_end = |k: usize| sentences.get(k).map_or(usize::MAX, |s| s.last);
+        let mut end = sentence_end(0);
         let mut phrase = String::new();
         let mut i = 0;
         while i < tokens.len() {
-            while sentence < sentences.len() && sentences[sentence].last <= i {
+            while end <= i {
                 sentence += 1;
+                end = sentence_end(sentence);
                 if !this_sentence.is_empty() {
                     last_sentence = std::mem::take(&mut this_sentence);
                 }
@@ -1158,7 +1170,7 @@ impl Resolver<'_> {
             }
             if covered[i]
                 || tokens[i].kind == TokenKind::Punct
-                || !self.pronouns.may_start(folded.word(i))
+                || !self.pronouns.may_start(folded.word_bytes(i))
             {
                 i += 1;
                 continue;
@@ -1305,6 +1317,7 @@ mod tests {
         let folded = Folded::new(text, &tokens);
         for a in 0..tokens.len() {
             assert_eq!(folded.word(a), fold(tokens[a].text(text)));
+            assert_eq!(folded.word_bytes(a), folded.word(a).as_bytes());
             for b in a..=tokens.len() {
                 assert_eq!(
                     folded.phrase(a, b),
@@ -1315,6 +1328,7 @@ mod tests {
         }
         assert_eq!(folded.word(tokens.len()), "");
         assert_eq!(folded.word(usize::MAX), "");
+        assert!(folded.word_bytes(tokens.len()).is_empty());
         assert_eq!(folded.len(), tokens.len());
         let none = Folded::default();
         assert_eq!((none.len(), none.word(0)), (0, ""));
@@ -1342,12 +1356,12 @@ mod tests {
             ("e", false),
             ("", false),
         ] {
-            assert_eq!(set.may_start(s), want, "{s:?}");
+            assert_eq!(set.may_start(s.as_bytes()), want, "{s:?}");
         }
         // Never false for a word some added string starts with.
         for s in ["le groupe", "l'entreprise", "a b", "x", "élan"] {
             for (i, _) in s.char_indices().skip(1).chain([(s.len(), ' ')]) {
-                assert!(set.may_start(&s[..i]), "{:?}", &s[..i]);
+                assert!(set.may_start(s[..i].as_bytes()), "{:?}", &s[..i]);
             }
         }
     }
@@ -1398,10 +1412,10 @@ mod tests {
         assert!(table.prefix("cex").is_none());
         assert!(table.prefix("celle").is_some_and(|p| p.is_none()));
         assert!(table.prefix("celle-ci").is_some_and(|p| p.is_some()));
-        assert!(table.may_start("ces") && table.may_start("l'") && !table.may_start("x"));
+        assert!(table.may_start(b"ces") && table.may_start(b"l'") && !table.may_start(b"x"));
         // The first two bytes: "le" starts neither "celle-ci" nor "l'entreprise".
-        assert!(!table.may_start("le"));
-        assert!(!table.may_start(""));
+        assert!(!table.may_start(b"le"));
+        assert!(!table.may_start(b""));
     }
 
     #[test]

@@ -8,6 +8,39 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `f` of the [`fold`] of `s`, without allocating for a short ASCII `s` (whose
+/// fold is its ASCII lower case): the stages look words up by their fold
+/// thousands of times per document.
+pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 48;
+    if !s.is_ascii() || s.len() > MAX {
+        return f(&fold(s));
+    }
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(s);
+    }
+    let mut buf = [0u8; MAX];
+    let buf = &mut buf[..s.len()];
+    buf.copy_from_slice(s.as_bytes());
+    buf.make_ascii_lowercase();
+    // ASCII bytes are UTF-8.
+    f(std::str::from_utf8(buf).unwrap_or_default())
+}
+
+/// `f` of the ASCII lower case of `s`, without allocating for a short `s`.
+pub fn with_ascii_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 48;
+    if s.len() > MAX {
+        return f(&s.to_ascii_lowercase());
+    }
+    let mut buf = [0u8; MAX];
+    let buf = &mut buf[..s.len()];
+    buf.copy_from_slice(s.as_bytes());
+    buf.make_ascii_lowercase();
+    // Lower-casing ASCII bytes keeps UTF-8 valid.
+    f(std::str::from_utf8(buf).unwrap_or_default())
+}
+
 /// [`fold`] into an existing buffer (which is cleared first).
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();

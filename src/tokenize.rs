@@ -816,6 +816,15 @@ impl Folded {
         self.spans.get(i).map_or("", |&(a, b)| &self.text[a..b])
     }
 
+    /// The bytes of [`word`](Folded::word)`(i)`, without the check that its ends are
+    /// character boundaries (they are: each word is pushed whole), for byte tests.
+    pub fn word_bytes(&self, i: usize) -> &[u8] {
+        self.spans
+            .get(i)
+            .and_then(|&(a, b)| self.text.as_bytes().get(a..b))
+            .unwrap_or_default()
+    }
+
     /// The folded phrase of tokens `a..b` ("" when the range is empty or past the end).
     pub fn phrase(&self, a: usize, b: usize) -> &str {
         if a >= b || b > self.spans.len() {

@@ -24,7 +24,7 @@ use crate::error::Result;
 use crate::lang::Lang;
 use crate::lexicon::LexiconSet;
 use crate::span::Span;
-use crate::text::{Case, fold};
+use crate::text::{Case, fold, with_ascii_lower, with_fold};
 use crate::tokenize::{Folded, Sentence, Token, TokenKind};
 use foldhash::{HashMap, HashSet};
 
@@ -1200,39 +1200,6 @@ impl NameRules {
         }
         false
     }
-}
-
-/// `f` of the [`fold`] of `s`, without allocating for a short ASCII `s` (whose
-/// fold is its ASCII lower case): the word tests below look words up by their
-/// fold thousands of times per document.
-fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 48;
-    if !s.is_ascii() || s.len() > MAX {
-        return f(&fold(s));
-    }
-    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-        return f(s);
-    }
-    let mut buf = [0u8; MAX];
-    let buf = &mut buf[..s.len()];
-    buf.copy_from_slice(s.as_bytes());
-    buf.make_ascii_lowercase();
-    // ASCII bytes are UTF-8.
-    f(std::str::from_utf8(buf).unwrap_or_default())
-}
-
-/// `f` of the ASCII lower case of `s`, without allocating for a short `s`.
-fn with_ascii_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 48;
-    if s.len() > MAX {
-        return f(&s.to_ascii_lowercase());
-    }
-    let mut buf = [0u8; MAX];
-    let buf = &mut buf[..s.len()];
-    buf.copy_from_slice(s.as_bytes());
-    buf.make_ascii_lowercase();
-    // Lower-casing ASCII bytes keeps UTF-8 valid.
-    f(std::str::from_utf8(buf).unwrap_or_default())
 }
 
 /// The folded key of a lexicon phrase: words joined by one space, an elision
