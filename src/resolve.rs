@@ -1000,6 +1000,7 @@ impl Resolver<'_> {
     /// the document and (2) the document's year, when known, lies in the
     /// description's years of validity. If several readings fit, the entity
     /// with the most mentions wins.
+    // Out of line, so that profiles show the scan on its own.
     #[inline(never)]
     fn described(
         &self,
@@ -1096,6 +1097,7 @@ impl Resolver<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    // Out of line, so that profiles show the scan on its own.
     #[inline(never)]
     fn pronouns(
         &self,
