@@ -139,18 +139,8 @@ pub struct RelationOut {
 
 /// Append the decimal digits of `n` to `out` (as `n.to_string()` writes them,
 /// without the formatting machinery).
-pub(crate) fn push_uint(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+pub(crate) fn push_uint(out: &mut String, n: usize) {
+    crate::text::push_padded(out, n as u64, 1);
 }
 
 impl Document {

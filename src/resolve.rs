@@ -100,7 +100,6 @@ pub struct Pronoun {
 /// [`phrase_key`](crate::recognize::names::phrase_key)) → entry.
 #[derive(Clone, Debug, Default)]
 pub struct Pronouns {
-    entries: FastMap<String, Pronoun>,
     /// The first two bytes of the phrases.
     initials: Starts,
     /// Every prefix of every phrase (the phrases included), so that a scan
@@ -120,9 +119,8 @@ impl Pronouns {
         for (i, _) in phrase.char_indices().skip(1) {
             self.prefixes.entry(phrase[..i].to_string()).or_insert(None);
         }
-        self.prefixes.insert(phrase.clone(), Some(pronoun.clone()));
         self.initials.add(&phrase);
-        self.entries.insert(phrase, pronoun);
+        self.prefixes.insert(phrase, Some(pronoun));
     }
 
     /// False when no phrase can start with `word` (its first two bytes start none).
@@ -132,7 +130,7 @@ impl Pronouns {
 
     /// The entry of a folded phrase.
     pub fn get(&self, phrase: &str) -> Option<&Pronoun> {
-        self.entries.get(phrase)
+        self.prefixes.get(phrase)?.as_ref()
     }
 
     /// True when some phrase starts with `s`.
@@ -146,9 +144,9 @@ impl Pronouns {
         self.prefixes.get(s).map(Option::as_ref)
     }
 
-    /// True when the table is empty.
+    /// True when the table is empty (each phrase is its own prefix).
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.prefixes.is_empty()
     }
 }
 

@@ -8,23 +8,39 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Push `n` in decimal, with zeros before it up to `width` digits: `format!("{n:0width$}")`
+/// without the formatting machinery (dates, offsets, ids).
+pub(crate) fn push_padded(out: &mut String, n: u64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut rest = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - k..width {
+        out.push('0');
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
+}
+
 /// `f` of the [`fold`] of `s`, without allocating for a short ASCII `s` (whose
 /// fold is its ASCII lower case): the stages look words up by their fold
 /// thousands of times per document.
 pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 48;
-    if !s.is_ascii() || s.len() > MAX {
+    if !s.is_ascii() {
         return f(&fold(s));
     }
     if !s.bytes().any(|b| b.is_ascii_uppercase()) {
         return f(s);
     }
-    let mut buf = [0u8; MAX];
-    let buf = &mut buf[..s.len()];
-    buf.copy_from_slice(s.as_bytes());
-    buf.make_ascii_lowercase();
-    // ASCII bytes are UTF-8.
-    f(std::str::from_utf8(buf).unwrap_or_default())
+    with_ascii_lower(s, f)
 }
 
 /// `f` of the ASCII lower case of `s`, without allocating for a short `s`.

@@ -2528,9 +2528,10 @@ fn cal_expr(
     })
 }
 
-/// TIMEX3 value of a duration: P8Y, PT30M, P2.5Y, PXY.
-pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
-    let (n, letter, time) = match unit {
+/// A duration in TIMEX3 terms: the number in the unit written, the unit's
+/// letter, and whether it is a time of day (PT…).
+fn duration_parts(n: Option<f64>, unit: Unit) -> (Option<f64>, &'static str, bool) {
+    match unit {
         Unit::Second => (n, "S", true),
         Unit::Minute => (n, "M", true),
         Unit::Hour => (n, "H", true),
@@ -2543,7 +2544,12 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Year => (n, "Y", false),
         Unit::Decade => (n.map(|v| v * 10.0), "Y", false),
         Unit::Century => (n.map(|v| v * 100.0), "Y", false),
-    };
+    }
+}
+
+/// TIMEX3 value of a duration: P8Y, PT30M, P2.5Y, PXY.
+pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
+    let (n, letter, time) = duration_parts(n, unit);
     let mut out = String::with_capacity(8);
     out.push('P');
     if time {
@@ -2557,7 +2563,7 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
             if v < 0 {
                 out.push('-');
             }
-            super::normalise::push_padded(&mut out, v.unsigned_abs(), 1);
+            crate::text::push_padded(&mut out, v.unsigned_abs(), 1);
         }
         Some(v) => out.push_str(&format!("{}", (v * 100.0).round() / 100.0)),
     }
@@ -2568,20 +2574,7 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
 /// [`duration_value`] through `format!`.
 #[cfg(test)]
 pub(super) fn duration_value_by_format(n: Option<f64>, unit: Unit) -> String {
-    let (n, letter, time) = match unit {
-        Unit::Second => (n, "S", true),
-        Unit::Minute => (n, "M", true),
-        Unit::Hour => (n, "H", true),
-        Unit::Day => (n, "D", false),
-        Unit::Week => (n, "W", false),
-        Unit::Weekend => (n, "WE", false),
-        Unit::Month => (n, "M", false),
-        Unit::Quarter => (n, "Q", false),
-        Unit::Half => (n.map(|v| v * 6.0), "M", false),
-        Unit::Year => (n, "Y", false),
-        Unit::Decade => (n.map(|v| v * 10.0), "Y", false),
-        Unit::Century => (n.map(|v| v * 100.0), "Y", false),
-    };
+    let (n, letter, time) = duration_parts(n, unit);
     let num = match n {
         None => "X".to_string(),
         Some(v) if v.fract() == 0.0 => format!("{}", v as i64),

@@ -5,6 +5,7 @@ use super::CalDate;
 use super::grammar::{Dir, Expr, Found, YearRef};
 use super::words::Unit;
 use crate::recognize::{Label, Timex};
+use crate::text::push_padded;
 
 /// How many sentences an explicit year, or a day, stays the narrative's context.
 pub const CONTEXT_SENTENCES: usize = 3;
@@ -331,28 +332,6 @@ impl State {
             Expr::Ref(r) => (r.clone(), None),
             Expr::Duration(v) => (v.clone(), None),
         }
-    }
-}
-
-/// Push `n` in decimal, with zeros before it up to `width` digits: `format!("{n:0width$}")`
-/// without the formatting machinery (most values are dates).
-pub(super) fn push_padded(out: &mut String, n: u64, width: usize) {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    let mut rest = n;
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for _ in digits.len() - k..width {
-        out.push('0');
-    }
-    for &d in &digits[k..] {
-        out.push(char::from(d));
     }
 }
 
